@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Starts the built WAR on loopback and keeps it in the foreground (Ctrl-C stops it).
+# Called by the run command:  mvn -DskipTests package exec:exec@run [-Ppayara]
+# Needs JBOSS_HOME or PAYARA_MICRO_JAR, TIDINGS_WAR and TIDINGS_PORT, which Maven sets.
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+container=${1:?usage: run.sh wildfly|payara}
+port=${TIDINGS_PORT:-8080}
+war=${TIDINGS_WAR:?TIDINGS_WAR must name the built WAR}
+
+case "$container" in
+  wildfly)
+    # A server base directory of its own, so a run never leaves a deployment in the one the tests use.
+    base="$(dirname "$war")/wildfly-run"
+    rm -rf "$base"
+    cp -r "$JBOSS_HOME/standalone" "$base"
+    "$JBOSS_HOME/bin/jboss-cli.sh" --file="$here/wildfly/tidings.cli" \
+        --properties=<(echo "jboss.server.base.dir=$base") > "$base/configure.log" 2>&1 \
+        || { cat "$base/configure.log"; exit 1; }
+    cp "$war" "$base/deployments/"
+    exec "$JBOSS_HOME/bin/standalone.sh" -Djboss.server.base.dir="$base" \
+        -b 127.0.0.1 -bmanagement 127.0.0.1 -Djboss.http.port="$port"
+    ;;
+  payara)
+    exec java -jar "${PAYARA_MICRO_JAR:?}" --nohazelcast --disablephonehome \
+        --port "$port" --contextroot tidings \
+        --prebootcommandfile "$here/payara/preboot-commands.asadmin" \
+        --postbootcommandfile "$here/payara/tidings.asadmin" \
+        --deploy "$war"
+    ;;
+  *)
+    echo "unknown container '$container': use wildfly or payara" >&2
+    exit 2
+    ;;
+esac

@@ -1,0 +1,124 @@
+package io.tidings.connections;
+
+import io.tidings.protocol.CloseCodes;
+import io.tidings.protocol.Envelope;
+import io.tidings.protocol.EnvelopeEncoder;
+import jakarta.websocket.CloseReason;
+import jakarta.websocket.Session;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * One open WebSocket: who is on it, where from, since when, and its outbound path. Everything
+ * sent to a connection goes through {@link #send(Envelope)} / {@link #sendText(String, boolean)},
+ * which never block.
+ */
+public final class Connection {
+
+    private static final Logger LOG = Logger.getLogger(Connection.class.getName());
+    private static final EnvelopeEncoder ENCODER = new EnvelopeEncoder();
+
+    private final String id;
+    private final String user;
+    private final String remoteAddress;
+    private final Instant openedAt = Instant.now();
+    private final Map<String, Object> properties = new ConcurrentHashMap<>();
+    private final Session session;
+    private final Outbound outbound;
+
+    Connection(String id, String user, String remoteAddress, Session session, OutboundLimits limits) {
+        this.id = id;
+        this.user = user;
+        this.remoteAddress = remoteAddress;
+        this.session = session;
+        this.outbound = new Outbound(session.getAsyncRemote(), limits.maxMessages(), limits.maxBytes(), this::outboundFailed);
+    }
+
+    public String id() {
+        return id;
+    }
+
+    /** The user name this connection speaks for. */
+    public String user() {
+        return user;
+    }
+
+    public String remoteAddress() {
+        return remoteAddress;
+    }
+
+    public Instant openedAt() {
+        return openedAt;
+    }
+
+    /** Free-form attributes other features keep for this connection. */
+    public Map<String, Object> properties() {
+        return properties;
+    }
+
+    public boolean isOpen() {
+        return session.isOpen();
+    }
+
+    /** Encodes and queues one frame for this connection only. */
+    public boolean send(Envelope frame) {
+        return sendText(ENCODER.encode(frame), false);
+    }
+
+    /**
+     * Queues already encoded text. Broadcasts encode once and call this for every recipient.
+     * Ephemeral frames (typing, presence) are the first dropped when the connection falls behind.
+     */
+    public boolean sendText(String text, boolean ephemeral) {
+        return outbound.offer(Outbound.Frame.text(text, ephemeral));
+    }
+
+    public boolean sendBinary(ByteBuffer data) {
+        return outbound.offer(Outbound.Frame.binary(data.asReadOnlyBuffer()));
+    }
+
+    /** Frames waiting in the outbound queue. */
+    public int queued() {
+        return outbound.queued();
+    }
+
+    /** Ephemeral frames dropped because the connection fell behind. */
+    public long dropped() {
+        return outbound.dropped();
+    }
+
+    /** Closes the WebSocket with a code and a reason phrase (at most 123 bytes). */
+    public void close(int code, String reason) {
+        outbound.close();
+        closeSession(CloseCodes.reason(code, reason));
+    }
+
+    private void outboundFailed(String why) {
+        if (why.startsWith("outbound queue full")) {
+            closeSession(CloseCodes.reason(CloseCodes.SLOW_CONSUMER, "outbound queue full; reconnect and recover"));
+        } else {
+            closeSession(new CloseReason(CloseReason.CloseCodes.CLOSED_ABNORMALLY, why));
+        }
+    }
+
+    private void closeSession(CloseReason reason) {
+        try {
+            if (session.isOpen()) {
+                session.close(reason);
+            }
+        } catch (IOException | IllegalStateException e) {
+            LOG.log(Level.FINE, "closing connection " + id + " failed", e);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "Connection[" + id + ", user=" + user + "]";
+    }
+}

@@ -1,0 +1,52 @@
+package io.tidings.connections;
+
+import io.tidings.config.Setting;
+import io.tidings.config.Settings;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.websocket.Session;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+
+/** Every open connection of this server, by connection id. */
+@ApplicationScoped
+public class ConnectionRegistry {
+
+    private final ConcurrentMap<String, Connection> connections = new ConcurrentHashMap<>();
+
+    @Inject
+    Settings settings;
+
+    /** Registers a newly opened WebSocket and gives it its outbound path. */
+    public Connection open(Session session, String user, String remoteAddress) {
+        session.getAsyncRemote().setSendTimeout(settings.number(Setting.OUTBOUND_SEND_TIMEOUT_MS));
+        var limits = new OutboundLimits(settings.integer(Setting.OUTBOUND_MAX_MESSAGES),
+                settings.number(Setting.OUTBOUND_MAX_BYTES));
+        var connection = new Connection(UUID.randomUUID().toString(), user, remoteAddress, session, limits);
+        connections.put(connection.id(), connection);
+        return connection;
+    }
+
+    /** Forgets a connection; returns it if it was still registered. */
+    public Optional<Connection> remove(String id) {
+        return Optional.ofNullable(connections.remove(id));
+    }
+
+    public Optional<Connection> find(String id) {
+        return Optional.ofNullable(connections.get(id));
+    }
+
+    /** A snapshot of the open connections. */
+    public Collection<Connection> all() {
+        return List.copyOf(connections.values());
+    }
+
+    public int count() {
+        return connections.size();
+    }
+}

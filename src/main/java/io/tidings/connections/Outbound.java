@@ -1,0 +1,188 @@
+package io.tidings.connections;
+
+import jakarta.websocket.RemoteEndpoint;
+import jakarta.websocket.SendHandler;
+import jakarta.websocket.SendResult;
+
+import java.nio.ByteBuffer;
+import java.util.ArrayDeque;
+import java.util.Iterator;
+import java.util.function.Consumer;
+
+/**
+ * One connection's outbound path: a bounded queue drained by asynchronous sends, one in flight.
+ * Callers never block. When the queue is full, queued ephemeral frames are dropped first; if that
+ * does not make room the path gives up and reports an overflow, and the connection is closed.
+ * <p>
+ * Containers may complete an asynchronous send on the calling thread (Tyrus often does), so the
+ * completion of a send made inside {@link #pump} is handled by the pump loop instead of recursing.
+ */
+final class Outbound implements SendHandler {
+
+    /** A queued frame: text or binary, its size, and whether it may be dropped under pressure. */
+    record Frame(Object payload, int bytes, boolean ephemeral) {
+        static Frame text(String text, boolean ephemeral) {
+            return new Frame(text, text.length() * 2, ephemeral);
+        }
+
+        static Frame binary(ByteBuffer data) {
+            return new Frame(data, data.remaining(), false);
+        }
+    }
+
+    private final RemoteEndpoint.Async remote;
+    private final int maxMessages;
+    private final long maxBytes;
+    private final Consumer<String> onFailure;
+    private final ArrayDeque<Frame> queue = new ArrayDeque<>();
+    private long queuedBytes;
+    private boolean sending;
+    private boolean closed;
+    private Thread pumpThread;
+    private boolean completedInline;
+    private long dropped;
+
+    Outbound(RemoteEndpoint.Async remote, int maxMessages, long maxBytes, Consumer<String> onFailure) {
+        this.remote = remote;
+        this.maxMessages = maxMessages;
+        this.maxBytes = maxBytes;
+        this.onFailure = onFailure;
+    }
+
+    /** Queues a frame. Returns false when the frame was refused because the path is closed or overflowed. */
+    boolean offer(Frame frame) {
+        Frame first;
+        synchronized (this) {
+            if (closed) {
+                return false;
+            }
+            if (!sending) {
+                sending = true;
+                first = frame;
+            } else if (makeRoomFor(frame)) {
+                enqueue(frame);
+                return true;
+            } else {
+                closed = true;
+                queue.clear();
+                queuedBytes = 0;
+                first = null;
+            }
+        }
+        if (first == null) {
+            onFailure.accept("outbound queue full");
+            return false;
+        }
+        pump(first);
+        return true;
+    }
+
+    private boolean makeRoomFor(Frame frame) {
+        if (fits(frame)) {
+            return true;
+        }
+        for (Iterator<Frame> it = queue.iterator(); it.hasNext() && !fits(frame); ) {
+            Frame queued = it.next();
+            if (queued.ephemeral()) {
+                it.remove();
+                queuedBytes -= queued.bytes();
+                dropped++;
+            }
+        }
+        if (fits(frame)) {
+            return true;
+        }
+        if (frame.ephemeral()) {
+            dropped++;
+            return true; // dropping an ephemeral frame is not an overflow; enqueue() below ignores it
+        }
+        return false;
+    }
+
+    private boolean fits(Frame frame) {
+        return queue.size() < maxMessages && queuedBytes + frame.bytes() <= maxBytes;
+    }
+
+    private void enqueue(Frame frame) {
+        if (fits(frame)) {
+            queue.add(frame);
+            queuedBytes += frame.bytes();
+        }
+    }
+
+    private void pump(Frame first) {
+        Frame frame = first;
+        while (frame != null) {
+            synchronized (this) {
+                pumpThread = Thread.currentThread();
+                completedInline = false;
+            }
+            send(frame);
+            synchronized (this) {
+                if (pumpThread == Thread.currentThread()) {
+                    pumpThread = null;
+                }
+                frame = completedInline ? next() : null;
+            }
+        }
+    }
+
+    private void send(Frame frame) {
+        try {
+            if (frame.payload() instanceof String text) {
+                remote.sendText(text, this);
+            } else {
+                remote.sendBinary((ByteBuffer) frame.payload(), this);
+            }
+        } catch (RuntimeException e) {
+            onResult(new SendResult(e));
+        }
+    }
+
+    @Override
+    public void onResult(SendResult result) {
+        if (!result.isOK()) {
+            synchronized (this) {
+                closed = true;
+                queue.clear();
+                sending = false;
+            }
+            onFailure.accept("send failed");
+            return;
+        }
+        Frame frame;
+        synchronized (this) {
+            if (pumpThread == Thread.currentThread()) {
+                completedInline = true;
+                return;
+            }
+            frame = next();
+        }
+        pump(frame);
+    }
+
+    /** Takes the next frame to send, or marks the path idle. Call with the lock held. */
+    private Frame next() {
+        Frame frame = queue.poll();
+        if (frame == null) {
+            sending = false;
+        } else {
+            queuedBytes -= frame.bytes();
+        }
+        return frame;
+    }
+
+    synchronized int queued() {
+        return queue.size();
+    }
+
+    synchronized long dropped() {
+        return dropped;
+    }
+
+    synchronized void close() {
+        closed = true;
+        queue.clear();
+        queuedBytes = 0;
+    }
+}

@@ -1,0 +1,42 @@
+package io.tidings.protocol;
+
+import jakarta.json.JsonValue;
+import jakarta.json.bind.annotation.JsonbPropertyOrder;
+
+import java.time.Instant;
+
+/**
+ * One frame of the Tidings protocol, in either direction.
+ * <p>
+ * Clients set {@code type}, {@code data} and optionally {@code ref} (and {@code room} for room
+ * frames); the server adds {@code id}, {@code from}, {@code seq} and {@code ts} where they apply.
+ * Absent fields are left out of the JSON.
+ *
+ * @param type what the frame is ({@code welcome}, {@code ping}, {@code ack}, ...)
+ * @param data the payload, any JSON value
+ * @param ref  client-chosen correlation id, echoed in the reply to the frame that carried it
+ * @param id   server-assigned message id
+ * @param room the room the frame belongs to
+ * @param from the sender's user name
+ * @param seq  per-room sequence number
+ * @param ts   server timestamp
+ */
+@JsonbPropertyOrder({"type", "ref", "id", "room", "from", "seq", "ts", "data"})
+public record Envelope(String type, JsonValue data, String ref, String id, String room, String from,
+                       Long seq, Instant ts) implements Inbound {
+
+    /** A frame with a type and a payload only. */
+    public static Envelope of(String type, JsonValue data) {
+        return new Envelope(type, data, null, null, null, null, null, null);
+    }
+
+    /** The same frame carrying the given correlation id. */
+    public Envelope withRef(String newRef) {
+        return new Envelope(type, data, newRef, id, room, from, seq, ts);
+    }
+
+    /** The payload as a JSON object, or an empty object when the payload is absent or not an object. */
+    public jakarta.json.JsonObject dataObject() {
+        return data instanceof jakarta.json.JsonObject o ? o : JsonValue.EMPTY_JSON_OBJECT;
+    }
+}

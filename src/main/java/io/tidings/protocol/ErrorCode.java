@@ -1,0 +1,27 @@
+package io.tidings.protocol;
+
+/**
+ * The machine-readable codes of {@code error} frames. The wire form is the lower-case name
+ * ({@code invalid_json}); clients can switch on it, it never changes meaning.
+ */
+public enum ErrorCode {
+    /** The frame is not valid JSON. */
+    INVALID_JSON,
+    /** The frame is JSON but not an object. */
+    NOT_AN_OBJECT,
+    /** The frame has no {@code type} field. */
+    MISSING_TYPE,
+    /** No handler exists for the frame's {@code type}. */
+    UNKNOWN_TYPE,
+    /** A field has the wrong JSON type or an invalid value. */
+    INVALID_FIELD,
+    /** A binary frame was sent where only text is accepted. */
+    UNSUPPORTED_FRAME,
+    /** The server failed while handling the frame; the frame may be retried. */
+    INTERNAL;
+
+    /** The code as it appears on the wire. */
+    public String wire() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
+}

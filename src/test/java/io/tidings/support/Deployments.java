@@ -1,0 +1,43 @@
+package io.tidings.support;
+
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.importer.ZipImporter;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+
+import java.io.File;
+
+/**
+ * The deployment every integration test uses: the WAR exactly as {@code mvn package} built it,
+ * named so that it deploys at {@code /tidings} on every container.
+ */
+public final class Deployments {
+
+    public static final String NAME = "tidings.war";
+
+    private Deployments() {
+    }
+
+    public static WebArchive war() {
+        File built = new File("target/" + NAME);
+        if (!built.isFile()) {
+            throw new IllegalStateException(built + " is missing: run the integration tests with 'mvn verify'");
+        }
+        return ShrinkWrap.create(ZipImporter.class, NAME).importFrom(built).as(WebArchive.class);
+    }
+
+    /** The WAR plus the test support classes and libraries an in-container test needs. */
+    public static WebArchive warWithTestSupport(Class<?>... testClasses) {
+        return war()
+                .addClasses(testClasses)
+                .addClasses(TestClient.class, TestClient.Listener.class, Server.class)
+                .addAsLibraries(jarOf(org.awaitility.Awaitility.class), jarOf(org.hamcrest.Matcher.class));
+    }
+
+    private static File jarOf(Class<?> type) {
+        try {
+            return new File(type.getProtectionDomain().getCodeSource().getLocation().toURI());
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

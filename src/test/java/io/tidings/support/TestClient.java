@@ -1,0 +1,208 @@
+package io.tidings.support;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.websocket.ClientEndpointConfig;
+import jakarta.websocket.CloseReason;
+import jakarta.websocket.ContainerProvider;
+import jakarta.websocket.DeploymentException;
+import jakarta.websocket.Endpoint;
+import jakarta.websocket.EndpointConfig;
+import jakarta.websocket.MessageHandler;
+import jakarta.websocket.Session;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.net.URI;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+
+/**
+ * A WebSocket test client that collects every frame into a queue. Assertions poll the queue with
+ * a timeout; failures inside the client's callbacks are rethrown on the test thread.
+ */
+public final class TestClient implements AutoCloseable {
+
+    public static final Duration TIMEOUT = Duration.ofSeconds(10);
+
+    private final BlockingQueue<JsonObject> frames = new LinkedBlockingQueue<>();
+    private final BlockingQueue<ByteBuffer> binaries = new LinkedBlockingQueue<>();
+    private final CompletableFuture<CloseReason> closed = new CompletableFuture<>();
+    private final List<Throwable> failures = new ArrayList<>();
+    private Session session;
+
+    private TestClient() {
+    }
+
+    /** Connects and waits for the server's {@code welcome}, so the server side is ready. */
+    public static TestClient connect(URI uri) {
+        TestClient client = open(uri);
+        client.expect("welcome");
+        return client;
+    }
+
+    /** Connects without waiting for anything. */
+    public static TestClient open(URI uri) {
+        TestClient client = new TestClient();
+        try {
+            client.session = ContainerProvider.getWebSocketContainer()
+                    .connectToServer(client.new Listener(), ClientEndpointConfig.Builder.create().build(), uri);
+        } catch (DeploymentException | IOException e) {
+            throw new IllegalStateException("cannot connect to " + uri, e);
+        }
+        return client;
+    }
+
+    public void send(String text) {
+        try {
+            session.getBasicRemote().sendText(text);
+        } catch (IOException e) {
+            throw new IllegalStateException("send failed", e);
+        }
+    }
+
+    public void sendBinary(ByteBuffer data) {
+        try {
+            session.getBasicRemote().sendBinary(data);
+        } catch (IOException e) {
+            throw new IllegalStateException("send failed", e);
+        }
+    }
+
+    /** The next frame, whatever its type. */
+    public JsonObject next() {
+        rethrowFailures();
+        try {
+            JsonObject frame = frames.poll(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            if (frame == null) {
+                throw new AssertionError("no frame within " + TIMEOUT);
+            }
+            return frame;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted", e);
+        }
+    }
+
+    /** The next frame of the given type; frames of other types before it are skipped. */
+    public JsonObject expect(String type) {
+        return expect(frame -> type.equals(frame.getString("type", null)), "a '" + type + "' frame");
+    }
+
+    public JsonObject expect(Predicate<JsonObject> wanted, String description) {
+        long deadline = System.nanoTime() + TIMEOUT.toNanos();
+        List<JsonObject> skipped = new ArrayList<>();
+        while (System.nanoTime() < deadline) {
+            try {
+                JsonObject frame = frames.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+                if (frame != null && wanted.test(frame)) {
+                    return frame;
+                }
+                if (frame != null) {
+                    skipped.add(frame);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted", e);
+            }
+        }
+        rethrowFailures();
+        throw new AssertionError("expected " + description + " within " + TIMEOUT + "; got " + skipped);
+    }
+
+    /** Asserts that no frame matching the predicate arrives within the given time. */
+    public void expectNone(Predicate<JsonObject> unwanted, Duration within) {
+        long deadline = System.nanoTime() + within.toNanos();
+        try {
+            while (System.nanoTime() < deadline) {
+                JsonObject frame = frames.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+                if (frame != null && unwanted.test(frame)) {
+                    throw new AssertionError("unexpected frame " + frame);
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    public ByteBuffer nextBinary() {
+        try {
+            ByteBuffer data = binaries.poll(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            if (data == null) {
+                throw new AssertionError("no binary frame within " + TIMEOUT);
+            }
+            return data;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted", e);
+        }
+    }
+
+    /** Waits for the server to close the connection and returns why. */
+    public CloseReason awaitClose() {
+        try {
+            return closed.get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (Exception e) {
+            throw new AssertionError("connection not closed within " + TIMEOUT, e);
+        }
+    }
+
+    public boolean isOpen() {
+        return session.isOpen();
+    }
+
+    @Override
+    public void close() {
+        try {
+            if (session.isOpen()) {
+                session.close();
+            }
+        } catch (IOException e) {
+            // already gone
+        }
+    }
+
+    private void rethrowFailures() {
+        synchronized (failures) {
+            if (!failures.isEmpty()) {
+                throw new AssertionError("client callback failed", failures.get(0));
+            }
+        }
+    }
+
+    /** The client side endpoint: parses every text frame into the queue. */
+    public final class Listener extends Endpoint {
+        @Override
+        public void onOpen(Session session, EndpointConfig config) {
+            session.addMessageHandler(String.class, (MessageHandler.Whole<String>) text -> {
+                try {
+                    frames.add(Json.createReader(new StringReader(text)).readObject());
+                } catch (RuntimeException e) {
+                    synchronized (failures) {
+                        failures.add(new AssertionError("server sent a frame that is not a JSON object: " + text, e));
+                    }
+                }
+            });
+            session.addMessageHandler(ByteBuffer.class, (MessageHandler.Whole<ByteBuffer>) binaries::add);
+        }
+
+        @Override
+        public void onClose(Session session, CloseReason reason) {
+            closed.complete(reason);
+        }
+
+        @Override
+        public void onError(Session session, Throwable failure) {
+            synchronized (failures) {
+                failures.add(failure);
+            }
+        }
+    }
+}
