@@ -22,7 +22,9 @@ case "$container" in
         -b 127.0.0.1 -bmanagement 127.0.0.1 -Djboss.http.port="$port"
     ;;
   payara)
+    # A fixed root directory keeps the default H2 database (room history) across restarts.
     exec java -jar "${PAYARA_MICRO_JAR:?}" --nohazelcast --disablephonehome \
+        --rootdir "$(dirname "$war")/payara-root" \
         --port "$port" --contextroot tidings \
         --prebootcommandfile "$here/payara/preboot-commands.asadmin" \
         --postbootcommandfile "$here/payara/tidings.asadmin" \
