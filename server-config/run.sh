@@ -2,10 +2,13 @@
 # Starts the built WAR on loopback and keeps it in the foreground (Ctrl-C stops it).
 # Called by the run command:  mvn -DskipTests package exec:exec@run [-Ppayara]
 # Needs JBOSS_HOME or PAYARA_MICRO_JAR, TIDINGS_WAR and TIDINGS_PORT, which Maven sets.
+# TIDINGS_PORT_OFFSET shifts every WildFly port (management, HTTPS, transactions) so that two
+# servers can run side by side; TIDINGS_JAVA_OPTS adds JVM options (heap, system properties).
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 container=${1:?usage: run.sh wildfly|payara}
 port=${TIDINGS_PORT:-8080}
+java_opts=${TIDINGS_JAVA_OPTS:-}
 war=${TIDINGS_WAR:?TIDINGS_WAR must name the built WAR}
 
 case "$container" in
@@ -18,12 +21,17 @@ case "$container" in
         --properties=<(echo "jboss.server.base.dir=$base") > "$base/configure.log" 2>&1 \
         || { cat "$base/configure.log"; exit 1; }
     cp "$war" "$base/deployments/"
+    offset=${TIDINGS_PORT_OFFSET:-0}
+    # standalone.conf appends JBOSS_JAVA_SIZING to its defaults; later -Xms/-Xmx win.
+    export JBOSS_JAVA_SIZING="${JBOSS_JAVA_SIZING:--Xms64m -Xmx512m} $java_opts"
     exec "$JBOSS_HOME/bin/standalone.sh" -Djboss.server.base.dir="$base" \
-        -b 127.0.0.1 -bmanagement 127.0.0.1 -Djboss.http.port="$port"
+        -b 127.0.0.1 -bmanagement 127.0.0.1 \
+        -Djboss.socket.binding.port-offset="$offset" -Djboss.http.port="$((port - offset))"
     ;;
   payara)
     # A fixed root directory keeps the default H2 database (room history) across restarts.
-    exec java -jar "${PAYARA_MICRO_JAR:?}" --nohazelcast --disablephonehome \
+    # shellcheck disable=SC2086 # the options are meant to split into words
+    exec java $java_opts -jar "${PAYARA_MICRO_JAR:?}" --nohazelcast --disablephonehome \
         --rootdir "$(dirname "$war")/payara-root" \
         --port "$port" --contextroot tidings \
         --prebootcommandfile "$here/payara/preboot-commands.asadmin" \

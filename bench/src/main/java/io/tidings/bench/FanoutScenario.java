@@ -1,0 +1,89 @@
+package io.tidings.bench;
+
+import org.HdrHistogram.Histogram;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * {@code fanout}: one room of N members. First an open loop (a fixed rate of broadcasts), then a
+ * closed loop (a fixed number of messages in flight; the next is sent when the last member has
+ * received one).
+ */
+final class FanoutScenario implements Scenario {
+
+    @Override
+    public void run(Options options, Report report) throws Exception {
+        int connections = options.integer("connections", 5000);
+        int seconds = options.integer("duration-seconds", 30);
+        ServerProbe server = new ServerProbe(options.serverPid());
+        Deliveries deliveries = new Deliveries();
+        try (Crowd crowd = new Crowd(options, deliveries)) {
+            List<Client> clients = crowd.open(0, connections);
+            long joinStart = System.nanoTime();
+            Rooms room = Rooms.join(crowd, clients, Math.max(1, clients.size()), "fanout");
+            report.put("connectionsOpened", clients.size());
+            report.put("membersJoined", room.joined());
+            report.put("joinSeconds", ServerProbe.round((System.nanoTime() - joinStart) / 1e9));
+            report.put("connectFailures", crowd.failures.get());
+            int rate = options.integer("rate", 10);
+            report.row(variant("open loop " + rate + "/s", deliveries, server, options, () ->
+                    Pacer.run(rate, seconds, () -> room.sendNext(deliveries, null))));
+            int inFlight = options.integer("in-flight", 4);
+            report.row(variant("closed loop, " + inFlight + " in flight", deliveries, server, options, () ->
+                    closedLoop(room, deliveries, inFlight, seconds)));
+            report.put("lost", deliveries.missing());
+            report.put("duplicates", deliveries.duplicates());
+            report.put("errors", deliveries.errors.get());
+            report.put("errorCodes", Map.copyOf(deliveries.errorCodes).toString());
+            report.put("unexpectedCloses", deliveries.closes.get());
+            Crowd.closeAll(clients);
+        }
+    }
+
+    interface Load {
+        long run() throws InterruptedException;
+    }
+
+    private static Map<String, Object> variant(String name, Deliveries deliveries, ServerProbe server, Options options,
+                                               Load load) throws InterruptedException {
+        deliveries.interval();
+        server.sample();
+        long lostBefore = deliveries.missing();
+        long deliveredBefore = deliveries.delivered.get();
+        long start = System.nanoTime();
+        long sent = load.run();
+        double seconds = (System.nanoTime() - start) / 1e9;
+        long delivered = deliveries.delivered.get() - deliveredBefore;
+        Map<String, Object> figures = server.sample();
+        long lost = deliveries.drain(options.drainSeconds()) - lostBefore;
+        Histogram latency = deliveries.interval();
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("variant", name);
+        row.put("sent", sent);
+        row.put("sentPerSec", ServerProbe.round(sent / seconds));
+        row.put("deliveredPerSec", ServerProbe.round(delivered / seconds));
+        row.putAll(Report.latency(latency));
+        row.put("lost", lost);
+        row.putAll(figures);
+        return row;
+    }
+
+    /** Keeps {@code inFlight} messages outstanding; one that has not completed within 5 s is given up on. */
+    private static long closedLoop(Rooms room, Deliveries deliveries, int inFlight, int seconds) throws InterruptedException {
+        Semaphore slots = new Semaphore(inFlight);
+        long deadline = System.nanoTime() + seconds * 1_000_000_000L;
+        long sent = 0;
+        while (System.nanoTime() < deadline) {
+            if (!slots.tryAcquire(5, TimeUnit.SECONDS)) {
+                System.out.println("  a closed-loop message did not reach every member within 5 s; sending the next");
+            }
+            room.sendNext(deliveries, slots::release);
+            sent++;
+        }
+        return sent;
+    }
+}

@@ -1,0 +1,115 @@
+package io.tidings.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The server JVM's figures, read on the same machine: RSS and threads from {@code /proc/<pid>/status},
+ * CPU time from {@code /proc/<pid>/stat}, heap after a full GC from {@code jcmd}. Without a pid every
+ * figure is absent.
+ */
+final class ServerProbe {
+
+    private static final Pattern HEAP_USED = Pattern.compile("heap\\s+total \\d+K, used (\\d+)K");
+    private static final long TICKS_PER_SECOND = 100;
+
+    private final long pid;
+    private long lastTicks;
+    private long lastNanos;
+
+    ServerProbe(long pid) {
+        this.pid = pid;
+        if (pid > 0) {
+            lastTicks = cpuTicks();
+            lastNanos = System.nanoTime();
+        }
+    }
+
+    boolean present() {
+        return pid > 0;
+    }
+
+    /** RSS and threads now, and the server's CPU use (percent of one core) since the previous call. */
+    Map<String, Object> sample() {
+        Map<String, Object> figures = new LinkedHashMap<>();
+        if (pid <= 0) {
+            return figures;
+        }
+        long ticks = cpuTicks();
+        long nanos = System.nanoTime();
+        double seconds = (nanos - lastNanos) / 1e9;
+        figures.put("serverCpuPercent", round(100.0 * (ticks - lastTicks) / TICKS_PER_SECOND / seconds));
+        lastTicks = ticks;
+        lastNanos = nanos;
+        figures.put("serverRssKb", status("VmRSS"));
+        figures.put("serverThreads", status("Threads"));
+        return figures;
+    }
+
+    /** Runs a full GC in the server and returns the heap in use afterwards, in KB (-1 if unknown). */
+    long heapAfterGcKb() {
+        if (pid <= 0) {
+            return -1;
+        }
+        jcmd("GC.run");
+        Matcher used = HEAP_USED.matcher(jcmd("GC.heap_info"));
+        return used.find() ? Long.parseLong(used.group(1)) : -1;
+    }
+
+    /** Everything at once, after a full GC. */
+    Map<String, Object> afterGc() {
+        Map<String, Object> figures = new LinkedHashMap<>();
+        if (pid > 0) {
+            figures.put("serverHeapAfterGcKb", heapAfterGcKb());
+            figures.putAll(sample());
+        }
+        return figures;
+    }
+
+    private long status(String field) {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
+                if (line.startsWith(field + ":")) {
+                    return Long.parseLong(line.substring(field.length() + 1).trim().split("\\s+")[0]);
+                }
+            }
+            return -1;
+        } catch (IOException gone) {
+            return -1;
+        }
+    }
+
+    private long cpuTicks() {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            // The command name may contain spaces; the fields after it are fixed: utime is 14th, stime 15th.
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+        } catch (IOException gone) {
+            return 0;
+        }
+    }
+
+    private String jcmd(String command) {
+        try {
+            Process process = new ProcessBuilder("jcmd", Long.toString(pid), command).redirectErrorStream(true).start();
+            String output = new String(process.getInputStream().readAllBytes());
+            if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+            return output;
+        } catch (IOException | InterruptedException failed) {
+            return "";
+        }
+    }
+
+    static double round(double value) {
+        return Math.round(value * 10) / 10.0;
+    }
+}
