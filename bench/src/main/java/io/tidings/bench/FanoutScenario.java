@@ -11,7 +11,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * {@code fanout}: one room of N members. First an open loop (a fixed rate of broadcasts), then a
  * closed loop (a fixed number of messages in flight; the next is sent when the last member has
- * received one).
+ * received one). An unrecorded warm-up at the open loop's rate comes first.
  */
 final class FanoutScenario implements Scenario {
 
@@ -30,6 +30,9 @@ final class FanoutScenario implements Scenario {
             report.put("joinSeconds", ServerProbe.round((System.nanoTime() - joinStart) / 1e9));
             report.put("connectFailures", crowd.failures.get());
             int rate = options.integer("rate", 10);
+            // An unrecorded warm-up, so that the first variant does not measure the JIT.
+            Pacer.run(rate, options.integer("warmup-seconds", 10), () -> room.sendNext(deliveries, null));
+            report.put("lostInWarmup", deliveries.drain(options.drainSeconds()));
             report.row(variant("open loop " + rate + "/s", deliveries, server, options, () ->
                     Pacer.run(rate, seconds, () -> room.sendNext(deliveries, null))));
             int inFlight = options.integer("in-flight", 4);

@@ -54,7 +54,8 @@ final class IdleScenario implements Scenario {
         long threads = (long) with.get("serverThreads") - (long) before.get("serverThreads");
         report.put("rssKbPer1kConnections", Math.round(rss / thousands));
         report.put("heapAfterGcKbPer1kConnections", Math.round(heap / thousands));
-        report.put("rssKbPerConnection", ServerProbe.round(rss / (double) open));
+        // With a pre-touched heap RSS no longer grows with the heap, so its growth is the off-heap part.
+        report.put("kbPerConnectionHeapPlusOffHeap", ServerProbe.round((heap + rss) / (double) open));
         report.put("serverThreadsWithConnections", with.get("serverThreads"));
         report.put("serverThreadsAddedByConnections", threads);
     }

@@ -20,6 +20,8 @@ record Options(String scenario, Map<String, String> values) {
               --room-size N           members per room (rooms: 50)
               --rates 200,400,...     broadcasts/s per step (rooms)
               --step-seconds N        length of each rate step (rooms: 30)
+              --warmup-seconds N      unrecorded warm-up at the first rate (rooms, fanout: 10)
+              --p99-limit-ms N        a step passes with no loss and a p99 under this (rooms: 100)
               --rate N                broadcasts/s (fanout: 10) or connections/s (churn: 50)
               --in-flight N           closed-loop messages in flight (fanout: 4)
               --duration-seconds N    length of the run (fanout: 30 per variant, churn: 180, idle: hold 10)
