@@ -30,6 +30,7 @@ final class ChurnScenario implements Scenario {
         String token = Long.toString(System.currentTimeMillis(), 36);
         ScheduledExecutorService closer = Executors.newSingleThreadScheduledExecutor(Crowd.daemon("closer"));
         try (Crowd crowd = new Crowd(options, sink)) {
+            crowd.awaitServer(60);
             Map<String, Object> baseline = sample(report, 0, 0, server, null);
             long start = System.nanoTime();
             ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor(Crowd.daemon("sampler"));
@@ -44,7 +45,9 @@ final class ChurnScenario implements Scenario {
                         .thenCompose(client -> client.join("churn-" + token + "-" + (i % ROOMS)).thenApply(joined -> client))
                         .whenComplete((client, failure) -> {
                             if (failure != null) {
-                                crowd.failures.incrementAndGet();
+                                if (crowd.failures.incrementAndGet() == 1) {
+                                    System.out.println("  first failure: " + Crowd.describe(failure));
+                                }
                             } else {
                                 opened.incrementAndGet();
                                 live.incrementAndGet();

@@ -44,8 +44,8 @@ final class Crowd implements AutoCloseable {
             }
             pending.add(action.apply(item).whenComplete((r, failure) -> {
                 permits.release();
-                if (failure != null) {
-                    failures.incrementAndGet();
+                if (failure != null && failures.incrementAndGet() == 1) {
+                    System.out.println("  first failure: " + describe(failure));
                 }
             }));
         }
@@ -58,6 +58,36 @@ final class Crowd implements AutoCloseable {
             }
         }
         return done;
+    }
+
+    /**
+     * Waits, at most {@code seconds}, until one client gets its {@code welcome}: a server can answer
+     * HTTP before its WebSocket endpoint takes connections.
+     */
+    void awaitServer(int seconds) throws InterruptedException {
+        long deadline = System.nanoTime() + seconds * 1_000_000_000L;
+        Throwable last = null;
+        while (System.nanoTime() < deadline) {
+            try {
+                Client.open(http, url, -1, (client, type, frame) -> { }).get(10, TimeUnit.SECONDS).close();
+                return;
+            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException failed) {
+                last = failed;
+                Thread.sleep(1000); // the server is still starting; try again
+            }
+        }
+        throw new IllegalStateException("no welcome from " + url + " within " + seconds + " s: "
+                + (last == null ? "" : describe(last)));
+    }
+
+    /** A failure in a line, with the HTTP status and body when the server refused the handshake. */
+    static String describe(Throwable failure) {
+        Throwable cause = failure.getCause() == null ? failure : failure.getCause();
+        if (cause instanceof java.net.http.WebSocketHandshakeException refused) {
+            var response = refused.getResponse();
+            return "handshake refused: HTTP " + response.statusCode() + " " + response.body();
+        }
+        return cause.toString();
     }
 
     static void closeAll(List<Client> clients) {

@@ -22,6 +22,7 @@ final class FanoutScenario implements Scenario {
         ServerProbe server = new ServerProbe(options.serverPid());
         Deliveries deliveries = new Deliveries();
         try (Crowd crowd = new Crowd(options, deliveries)) {
+            crowd.awaitServer(60);
             List<Client> clients = crowd.open(0, connections);
             long joinStart = System.nanoTime();
             Rooms room = Rooms.join(crowd, clients, Math.max(1, clients.size()), "fanout");

@@ -16,6 +16,7 @@ final class IdleScenario implements Scenario {
         ServerProbe server = new ServerProbe(options.serverPid());
         Deliveries sink = new Deliveries();
         try (Crowd crowd = new Crowd(options, sink)) {
+            crowd.awaitServer(60);
             Map<String, Object> before = phase(report, "before", 0, server);
             long start = System.nanoTime();
             List<Client> clients = crowd.open(0, connections);
@@ -23,6 +24,7 @@ final class IdleScenario implements Scenario {
             Thread.sleep(hold * 1000L);
             long open = clients.stream().filter(Client::isOpen).count();
             Map<String, Object> with = phase(report, "open", open, server);
+            report.put("serverThreadGroupsWithConnections", server.threadGroups());
             Crowd.closeAll(clients);
             Thread.sleep(3000);
             phase(report, "closed", 0, server);

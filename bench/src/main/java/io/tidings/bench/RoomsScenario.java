@@ -22,6 +22,7 @@ final class RoomsScenario implements Scenario {
         ServerProbe server = new ServerProbe(options.serverPid());
         Deliveries deliveries = new Deliveries();
         try (Crowd crowd = new Crowd(options, deliveries)) {
+            crowd.awaitServer(60);
             List<Client> clients = crowd.open(0, connections);
             Rooms rooms = Rooms.join(crowd, clients, roomSize, "rooms");
             report.put("connectionsOpened", clients.size());

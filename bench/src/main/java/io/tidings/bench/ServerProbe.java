@@ -17,6 +17,7 @@ import java.util.regex.Pattern;
 final class ServerProbe {
 
     private static final Pattern HEAP_USED = Pattern.compile("heap\\s+total \\d+K, used (\\d+)K");
+    private static final Pattern THREAD_NAME = Pattern.compile("(?m)^\"([^\"]*)\"");
     private static final long TICKS_PER_SECOND = 100;
 
     private final long pid;
@@ -70,6 +71,23 @@ final class ServerProbe {
             figures.putAll(sample());
         }
         return figures;
+    }
+
+    /**
+     * The server's threads grouped by name with the numbers taken out ({@code http-thread-pool::http-listener(#)}),
+     * largest groups first, at most ten: where threads come from when their count grows.
+     */
+    String threadGroups() {
+        if (pid <= 0) {
+            return "";
+        }
+        Map<String, Integer> groups = new java.util.HashMap<>();
+        Matcher name = THREAD_NAME.matcher(jcmd("Thread.print"));
+        while (name.find()) {
+            groups.merge(name.group(1).replaceAll("\\d+", "#"), 1, Integer::sum);
+        }
+        return groups.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).limit(10)
+                .map(e -> e.getValue() + " " + e.getKey()).collect(java.util.stream.Collectors.joining("; "));
     }
 
     private long status(String field) {
