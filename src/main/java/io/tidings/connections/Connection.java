@@ -83,6 +83,18 @@ public final class Connection {
         return outbound.offer(Outbound.Frame.binary(data.asReadOnlyBuffer()));
     }
 
+    /**
+     * Sends a WebSocket ping. Control frames bypass the outbound queue: they are small, and a peer
+     * that does not read will not answer them either.
+     */
+    public void ping(ByteBuffer payload) {
+        try {
+            session.getAsyncRemote().sendPing(payload);
+        } catch (IOException | IllegalStateException e) {
+            LOG.log(Level.FINE, "ping to connection " + id + " failed", e);
+        }
+    }
+
     /** Frames waiting in the outbound queue. */
     public int queued() {
         return outbound.queued();

@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.function.Predicate;
 
 /** Every open connection of this server, by connection id. */
 @ApplicationScoped
@@ -48,5 +49,10 @@ public class ConnectionRegistry {
 
     public int count() {
         return connections.size();
+    }
+
+    /** Open connections matching a condition (a user's, an address's). */
+    public int count(Predicate<Connection> condition) {
+        return (int) connections.values().stream().filter(condition).count();
     }
 }

@@ -17,6 +17,12 @@ public enum ErrorCode {
     INVALID_FIELD,
     /** A binary frame was sent where only text is accepted. */
     UNSUPPORTED_FRAME,
+    /** The connection sends faster than its rate limit; the frame was dropped. Slow down. */
+    RATE_LIMITED,
+    /** The token of an {@code auth.refresh} is missing or not valid. */
+    INVALID_TOKEN,
+    /** The connection's user may not do this. */
+    FORBIDDEN,
     /** The server failed while handling the frame; the frame may be retried. */
     INTERNAL;
 
