@@ -52,7 +52,8 @@ class HandshakeSecurityIT {
                 "tidings.auth.expiry-grace-seconds=1",
                 "tidings.auth.api-keys=classpath:test-keys/api-keys.properties",
                 "tidings.origins=" + Server.origin() + "," + LISTED_ORIGIN,
-                "tidings.heartbeat.interval-ms=500");
+                "tidings.heartbeat.interval-ms=500",
+                "tidings.idle-timeout-ms=6000");
         return Deployments.war()
                 .addAsResource(new StringAsset(settings), "tidings.properties")
                 .addAsResource(new StringAsset(JWTS.publicKeyPem()), "test-keys/jwt.pem")
@@ -182,7 +183,7 @@ class HandshakeSecurityIT {
             JsonObject ack = client.expect("ack");
             assertEquals("r1", ack.getString("ref"));
             assertTrue(Instant.parse(ack.getJsonObject("data").getString("expiresAt")).isAfter(Instant.now().plusSeconds(600)));
-            client.expectNone(frame -> true, Duration.ofSeconds(5));
+            client.expectNone(frame -> true, Duration.ofSeconds(4));
             client.send("{\"type\":\"ping\",\"ref\":\"still-here\"}");
             assertEquals("still-here", client.expect("pong").getString("ref"));
         }
@@ -195,6 +196,15 @@ class HandshakeSecurityIT {
             assertEquals("invalid_token", client.expect("error").getJsonObject("data").getString("code"));
             client.send("{\"type\":\"auth.refresh\",\"ref\":\"other\",\"data\":{\"token\":\"" + JWTS.token("grace") + "\"}}");
             assertEquals("forbidden", client.expect("error").getJsonObject("data").getString("code"));
+        }
+    }
+
+    @Test
+    void connectionThatSendsNothingForTheIdleTimeoutIsClosedWith4000EvenThoughItAnswersPings() {
+        try (TestClient client = TestClient.connect(Server.ws("ws?name=quiet"))) {
+            var reason = client.awaitClose();
+            assertEquals(4000, reason.getCloseCode().getCode());
+            assertEquals("idle timeout", reason.getReasonPhrase());
         }
     }
 }

@@ -27,6 +27,11 @@ public final class RawSocket implements AutoCloseable {
             return payload.length >= 2 ? ByteBuffer.wrap(payload).getShort() & 0xffff : 1005;
         }
 
+        /** The reason phrase of a close frame. */
+        public String reason() {
+            return payload.length > 2 ? new String(payload, 2, payload.length - 2, StandardCharsets.UTF_8) : "";
+        }
+
         public String text() {
             return new String(payload, StandardCharsets.UTF_8);
         }
@@ -101,14 +106,14 @@ public final class RawSocket implements AutoCloseable {
         return new Frame(first & 0x0f, payload);
     }
 
-    /** Reads, never answering pings, until the server's close frame; returns its code. */
-    public int awaitCloseCode(Duration within) {
+    /** Reads, never answering pings, until the server's close frame, and returns it. */
+    public Frame awaitClose(Duration within) {
         long deadline = System.nanoTime() + within.toNanos();
         try {
             while (System.nanoTime() < deadline) {
                 Frame frame = readFrame();
                 if (frame.opcode() == 8) {
-                    return frame.closeCode();
+                    return frame;
                 }
             }
         } catch (SocketTimeoutException e) {

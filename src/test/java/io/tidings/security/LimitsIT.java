@@ -1,0 +1,178 @@
+package io.tidings.security;
+
+import io.tidings.connections.Connection;
+import io.tidings.connections.ConnectionRegistry;
+import io.tidings.protocol.Envelope;
+import io.tidings.support.Deployments;
+import io.tidings.support.RawSocket;
+import io.tidings.support.Server;
+import io.tidings.support.TestClient;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.asset.StringAsset;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Limits on open connections, with small values so they are reached quickly. Runs in the
+ * container so it can look at the registry and push frames to a connection directly.
+ */
+@ExtendWith(ArquillianExtension.class)
+class LimitsIT {
+
+    static final int FRAME_BYTES = 4096;
+    static final int PER_ADDRESS = 30;
+
+    @Deployment
+    static WebArchive deployment() {
+        String settings = String.join("\n",
+                "tidings.limits.frame-bytes=" + FRAME_BYTES,
+                "tidings.limits.rate-per-second=5",
+                "tidings.limits.rate-burst=10",
+                "tidings.limits.rate-strikes=20",
+                "tidings.limits.connections-per-user=2",
+                "tidings.limits.connections-per-address=" + PER_ADDRESS,
+                "tidings.heartbeat.interval-ms=500",
+                "tidings.heartbeat.missed-pongs=2",
+                "tidings.outbound.max-messages=256",
+                "tidings.outbound.max-bytes=262144");
+        return Deployments.warWithTestSupport(LimitsIT.class)
+                .addClasses(RawSocket.class, RawSocket.Frame.class)
+                .addAsResource(new StringAsset(settings), "tidings.properties");
+    }
+
+    @Inject
+    ConnectionRegistry registry;
+
+    private static Map<String, String> sameOrigin() {
+        return Map.of("Origin", Server.origin());
+    }
+
+    @Test
+    void messageLargerThanTheFrameLimitClosesTheConnectionWith1009() {
+        try (TestClient client = TestClient.connect(Server.ws("ws"))) {
+            client.send("{\"type\":\"ping\",\"ref\":\"fits\",\"data\":\"" + "x".repeat(FRAME_BYTES - 100) + "\"}");
+            assertEquals("fits", client.expect("pong").getString("ref"));
+            client.send("{\"type\":\"ping\",\"data\":\"" + "x".repeat(FRAME_BYTES + 1) + "\"}");
+            assertEquals(1009, client.awaitClose().getCloseCode().getCode());
+        }
+    }
+
+    @Test
+    void clientOverItsRateIsToldThenClosedWith4029WhileAnotherClientIsServed() {
+        try (TestClient flooder = TestClient.connect(Server.ws("ws?name=flooder"));
+             TestClient neighbour = TestClient.connect(Server.ws("ws?name=neighbour"))) {
+            for (int i = 0; i < 12; i++) {
+                flooder.send("{\"type\":\"ping\"}");
+            }
+            assertEquals("rate_limited", flooder.expect("error").getJsonObject("data").getString("code"));
+            neighbour.send("{\"type\":\"ping\",\"ref\":\"n1\"}");
+            assertEquals("n1", neighbour.expect("pong").getString("ref"));
+            for (int i = 0; i < 40 && flooder.isOpen(); i++) {
+                flooder.send("{\"type\":\"ping\"}");
+            }
+            assertEquals(4029, flooder.awaitClose().getCloseCode().getCode());
+            neighbour.send("{\"type\":\"ping\",\"ref\":\"n2\"}");
+            assertEquals("n2", neighbour.expect("pong").getString("ref"));
+        }
+    }
+
+    @Test
+    void thirdConnectionOfOneUserIsRefusedWith429() {
+        try (RawSocket first = RawSocket.handshake("ws?name=zed", sameOrigin());
+             RawSocket second = RawSocket.handshake("ws?name=zed", sameOrigin())) {
+            assertEquals(101, first.status());
+            assertEquals(101, second.status());
+            await().atMost(Duration.ofSeconds(10)).until(() -> registry.count(c -> c.user().equals("zed")) == 2);
+            try (RawSocket third = RawSocket.handshake("ws?name=zed", sameOrigin());
+                 RawSocket otherUser = RawSocket.handshake("ws?name=yan", sameOrigin())) {
+                assertEquals(429, third.status());
+                assertEquals(101, otherUser.status());
+            }
+        }
+    }
+
+    @Test
+    void connectionsFromOneAddressBeyondTheLimitAreRefusedWith429() {
+        List<RawSocket> open = new ArrayList<>();
+        try {
+            for (int i = 0; i < PER_ADDRESS; i++) {
+                RawSocket socket = RawSocket.handshake("ws", sameOrigin());
+                open.add(socket);
+                assertEquals(101, socket.status(), "connection " + (i + 1));
+            }
+            await().atMost(Duration.ofSeconds(10)).until(() -> registry.count(c -> c.remoteAddress().equals("127.0.0.1")) >= PER_ADDRESS);
+            try (RawSocket refused = RawSocket.handshake("ws", sameOrigin())) {
+                assertEquals(429, refused.status());
+            }
+        } finally {
+            open.forEach(RawSocket::close);
+        }
+        await().atMost(Duration.ofSeconds(10)).until(() -> {
+            try (RawSocket again = RawSocket.handshake("ws", sameOrigin())) {
+                return again.status() == 101;
+            }
+        });
+    }
+
+    @Test
+    void peerThatStopsAnsweringPingsIsClosedWith4000() throws IOException {
+        try (RawSocket silent = RawSocket.handshake("ws", sameOrigin())) {
+            assertEquals(101, silent.status());
+            assertEquals(1, silent.readFrame().opcode(), "the welcome frame");
+            RawSocket.Frame close = silent.awaitClose(Duration.ofSeconds(10));
+            assertEquals(4000, close.closeCode());
+            assertTrue(close.reason().contains("pong"), close.reason());
+        }
+    }
+
+    @Test
+    void clientThatStopsReadingIsClosedAtItsCapWhileTwentyHealthyClientsLoseNothing() throws IOException {
+        await().atMost(Duration.ofSeconds(10)).until(() -> registry.count(c -> true) <= PER_ADDRESS - 21);
+        List<TestClient> healthy = new ArrayList<>();
+        try (RawSocket stalled = RawSocket.handshake("ws?name=stalled", sameOrigin(), 4096)) {
+            String stalledId = Json.createReader(new java.io.StringReader(stalled.readFrame().text()))
+                    .readObject().getJsonObject("data").getString("connection");
+            for (int i = 0; i < 20; i++) {
+                healthy.add(TestClient.connect(Server.ws("ws?name=healthy-" + i)));
+            }
+            List<Connection> targets = registry.all().stream().filter(c -> c.user().startsWith("healthy-")).toList();
+            assertEquals(20, targets.size());
+            Connection slow = registry.find(stalledId).orElseThrow();
+            String padding = "p".repeat(16_000);
+            int sent = 0;
+            // Far more than the queue bound (256 KiB) plus what the kernel buffers on loopback (a few MiB).
+            for (boolean accepted = true; accepted && sent < 2_000; sent++) {
+                String text = "{\"type\":\"bulk\",\"data\":{\"n\":" + sent + ",\"p\":\"" + padding + "\"}}";
+                for (Connection target : targets) {
+                    assertTrue(target.sendText(text, false), "a healthy client was refused at frame " + sent);
+                }
+                accepted = slow.sendText(text, false);
+                for (TestClient client : healthy) {
+                    assertEquals(sent, client.expect("bulk").getJsonObject("data").getInt("n"), "frames arrive in order, none lost");
+                }
+            }
+            assertTrue(sent < 2_000, "the stalled client was never cut off: its outbound bytes are not bounded");
+            await().atMost(Duration.ofSeconds(10)).until(() -> registry.find(stalledId).isEmpty());
+            for (TestClient client : healthy) {
+                assertTrue(client.isOpen());
+            }
+        } finally {
+            healthy.forEach(TestClient::close);
+        }
+    }
+}
