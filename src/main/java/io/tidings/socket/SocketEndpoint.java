@@ -33,12 +33,14 @@ import java.util.logging.Logger;
  * {@link ConnectionRegistry}; the session only remembers its connection id. Every client frame
  * passes the {@link FrameGate} (rate limit) before the dispatcher.
  */
-@ServerEndpoint(value = "/ws", subprotocols = "tidings.v1", decoders = EnvelopeDecoder.class,
-        encoders = EnvelopeEncoder.class, configurator = HandshakeConfigurator.class)
+@ServerEndpoint(value = "/ws", subprotocols = "tidings.v1", encoders = EnvelopeEncoder.class,
+        configurator = HandshakeConfigurator.class)
 public class SocketEndpoint {
 
     private static final Logger LOG = Logger.getLogger(SocketEndpoint.class.getName());
     static final String CONNECTION_ID = "tidings.connectionId";
+    /** Decoded here rather than declared on the endpoint, so the size check comes first. */
+    private static final EnvelopeDecoder DECODER = new EnvelopeDecoder();
 
     @Inject
     ConnectionRegistry connections;
@@ -63,15 +65,19 @@ public class SocketEndpoint {
     }
 
     @OnMessage
-    public void message(Session session, Inbound frame) {
-        String ref = frame instanceof Envelope e ? e.ref() : frame instanceof Malformed m ? m.ref() : null;
-        connection(session).filter(connection -> gate.admit(connection, ref))
-                .ifPresent(connection -> dispatcher.dispatch(connection, frame));
+    public void message(Session session, String text) {
+        connection(session).filter(connection -> gate.fits(connection, text)).ifPresent(connection -> {
+            Inbound frame = DECODER.decode(text);
+            String ref = frame instanceof Envelope e ? e.ref() : frame instanceof Malformed m ? m.ref() : null;
+            if (gate.admit(connection, ref)) {
+                dispatcher.dispatch(connection, frame);
+            }
+        });
     }
 
     @OnMessage
     public void binary(Session session, ByteBuffer data) {
-        connection(session).filter(connection -> gate.admit(connection, null))
+        connection(session).filter(connection -> gate.fits(connection, data) && gate.admit(connection, null))
                 .ifPresent(connection -> dispatcher.dispatchBinary(connection, data));
     }
 

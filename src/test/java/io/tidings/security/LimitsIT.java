@@ -69,6 +69,7 @@ class LimitsIT {
             assertEquals("fits", client.expect("pong").getString("ref"));
             client.send("{\"type\":\"ping\",\"data\":\"" + "x".repeat(FRAME_BYTES + 1) + "\"}");
             assertEquals(1009, client.awaitClose().getCloseCode().getCode());
+            client.expectNone(frame -> "pong".equals(frame.getString("type")), Duration.ofMillis(200));
         }
     }
 
