@@ -15,6 +15,16 @@ public enum Setting {
     OUTBOUND_MAX_BYTES("tidings.outbound.max-bytes", "4194304"),
     /** Milliseconds one send may take before the connection is closed as dead. */
     OUTBOUND_SEND_TIMEOUT_MS("tidings.outbound.send-timeout-ms", "10000"),
+    /** Messages a join without {@code since} returns. */
+    ROOMS_HISTORY_ON_JOIN("tidings.rooms.history-on-join", "50"),
+    /** Most messages a reconnecting client gets back; a bigger gap is reported as incomplete. */
+    ROOMS_RECOVERY_LIMIT("tidings.rooms.recovery-limit", "1000"),
+    /** Recent messages per room kept in memory for joins and recovery. */
+    ROOMS_WINDOW("tidings.rooms.window", "500"),
+    /** Most room messages stored in one transaction. */
+    HISTORY_BATCH_SIZE("tidings.history.batch-size", "500"),
+    /** Room messages waiting to be stored before senders are told the server is busy. */
+    HISTORY_QUEUE_CAPACITY("tidings.history.queue-capacity", "20000"),
 
     /** Authentication modes tried in order: guest, jwt, api-key, container. */
     AUTH_MODES("tidings.auth.modes", "guest"),

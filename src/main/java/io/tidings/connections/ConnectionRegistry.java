@@ -3,6 +3,7 @@ package io.tidings.connections;
 import io.tidings.config.Setting;
 import io.tidings.config.Settings;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.websocket.Session;
 
@@ -23,6 +24,9 @@ public class ConnectionRegistry {
     @Inject
     Settings settings;
 
+    @Inject
+    Event<ConnectionEvent> events;
+
     /** Registers a newly opened WebSocket and gives it its outbound path. */
     public Connection open(Session session, String user, String remoteAddress) {
         session.getAsyncRemote().setSendTimeout(settings.number(Setting.OUTBOUND_SEND_TIMEOUT_MS));
@@ -30,12 +34,17 @@ public class ConnectionRegistry {
                 settings.number(Setting.OUTBOUND_MAX_BYTES));
         var connection = new Connection(UUID.randomUUID().toString(), user, remoteAddress, session, limits);
         connections.put(connection.id(), connection);
+        events.select(ConnectionEvent.Opened.Literal.INSTANCE).fire(new ConnectionEvent(connection));
         return connection;
     }
 
     /** Forgets a connection; returns it if it was still registered. */
     public Optional<Connection> remove(String id) {
-        return Optional.ofNullable(connections.remove(id));
+        Connection removed = id == null ? null : connections.remove(id);
+        if (removed != null) {
+            events.select(ConnectionEvent.Closed.Literal.INSTANCE).fire(new ConnectionEvent(removed));
+        }
+        return Optional.ofNullable(removed);
     }
 
     public Optional<Connection> find(String id) {

@@ -28,6 +28,9 @@ public class Dispatcher {
     @Any
     Instance<FrameHandler> handlers;
 
+    @Inject
+    Instance<BinaryHandler> binary;
+
     private final Map<String, FrameHandler> byType = new TreeMap<>();
 
     @PostConstruct
@@ -64,8 +67,19 @@ public class Dispatcher {
         }
     }
 
-    /** Binary frames are not understood yet on this socket. */
+    /** Binary frames go to the one {@link BinaryHandler}; without one they are refused. */
     public void dispatchBinary(Connection connection, ByteBuffer data) {
-        connection.send(Frames.error(ErrorCode.UNSUPPORTED_FRAME, "binary frames are not accepted here; send JSON text frames", null));
+        if (binary.isUnsatisfied()) {
+            connection.send(Frames.error(ErrorCode.UNSUPPORTED_FRAME, "binary frames are not accepted here; send JSON text frames", null));
+            return;
+        }
+        try {
+            binary.get().handle(connection, data);
+        } catch (FrameException e) {
+            connection.send(Frames.error(e.code(), e.getMessage(), null));
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "binary frame handling failed on " + connection, e);
+            connection.send(Frames.error(ErrorCode.INTERNAL, "the server failed to handle this binary frame", null));
+        }
     }
 }

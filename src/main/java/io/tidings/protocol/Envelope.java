@@ -20,19 +20,25 @@ import java.time.Instant;
  * @param from the sender's user name
  * @param seq  per-room sequence number
  * @param ts   server timestamp
+ * @param echo client option on {@code message}: {@code false} to not receive one's own message
  */
-@JsonbPropertyOrder({"type", "ref", "id", "room", "from", "seq", "ts", "data"})
+@JsonbPropertyOrder({"type", "ref", "id", "room", "from", "seq", "ts", "echo", "data"})
 public record Envelope(String type, JsonValue data, String ref, String id, String room, String from,
-                       Long seq, Instant ts) implements Inbound {
+                       Long seq, Instant ts, Boolean echo) implements Inbound {
 
     /** A frame with a type and a payload only. */
     public static Envelope of(String type, JsonValue data) {
-        return new Envelope(type, data, null, null, null, null, null, null);
+        return new Envelope(type, data, null, null, null, null, null, null, null);
     }
 
     /** The same frame carrying the given correlation id. */
     public Envelope withRef(String newRef) {
-        return new Envelope(type, data, newRef, id, room, from, seq, ts);
+        return new Envelope(type, data, newRef, id, room, from, seq, ts, echo);
+    }
+
+    /** The same frame addressed to a room. */
+    public Envelope withRoom(String newRoom) {
+        return new Envelope(type, data, ref, id, newRoom, from, seq, ts, echo);
     }
 
     /** The payload as a JSON object, or an empty object when the payload is absent or not an object. */

@@ -52,8 +52,13 @@ public class EnvelopeDecoder implements Decoder.Text<Inbound> {
             return new Malformed(ErrorCode.INVALID_FIELD, "room must be a string", ref);
         }
         String room = roomValue instanceof JsonString r ? r.getString() : null;
+        JsonValue echo = frame.get("echo");
+        if (echo != null && echo != JsonValue.NULL && echo != JsonValue.TRUE && echo != JsonValue.FALSE) {
+            return new Malformed(ErrorCode.INVALID_FIELD, "echo must be true or false", ref);
+        }
         JsonValue data = frame.get("data");
-        return new Envelope(type.getString(), data == JsonValue.NULL ? null : data, ref, null, room, null, null, null);
+        return new Envelope(type.getString(), data == JsonValue.NULL ? null : data, ref, null, room, null, null, null,
+                echo == JsonValue.FALSE ? Boolean.FALSE : null);
     }
 
     @Override

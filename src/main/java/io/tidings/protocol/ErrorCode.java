@@ -17,6 +17,12 @@ public enum ErrorCode {
     INVALID_FIELD,
     /** A binary frame was sent where only text is accepted. */
     UNSUPPORTED_FRAME,
+    /** A room name does not follow the rules, or a frame that needs a room names none. */
+    INVALID_ROOM,
+    /** The frame addresses a room the connection has not joined. */
+    NOT_JOINED,
+    /** The server cannot take the frame right now (for example, too many messages waiting to be stored); retry later. */
+    BUSY,
     /** The connection sends faster than its rate limit; the frame was dropped. Slow down. */
     RATE_LIMITED,
     /** The token of an {@code auth.refresh} is missing or not valid. */

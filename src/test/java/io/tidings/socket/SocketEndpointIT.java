@@ -103,11 +103,11 @@ class SocketEndpointIT {
     }
 
     @Test
-    void binaryFrameOnTheControlSocketGetsAnErrorAndTheConnectionStillAnswers() {
+    void binaryFrameWithoutARoomHeaderGetsAnErrorAndTheConnectionStillAnswers() {
         try (TestClient client = TestClient.connect(Server.ws("ws"))) {
-            client.sendBinary(ByteBuffer.wrap(new byte[]{1, 2, 3}));
+            client.sendBinary(ByteBuffer.wrap(new byte[]{0, 2, 3}));
             JsonObject error = client.expect("error");
-            assertEquals("unsupported_frame", error.getJsonObject("data").getString("code"));
+            assertEquals("invalid_field", error.getJsonObject("data").getString("code"));
             client.send("{\"type\":\"ping\"}");
             client.expect("pong");
         }

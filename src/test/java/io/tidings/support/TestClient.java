@@ -34,6 +34,7 @@ public final class TestClient implements AutoCloseable {
     public static final Duration TIMEOUT = Duration.ofSeconds(10);
 
     private final BlockingQueue<JsonObject> frames = new LinkedBlockingQueue<>();
+    private final List<JsonObject> backlog = new ArrayList<>();
     private final BlockingQueue<ByteBuffer> binaries = new LinkedBlockingQueue<>();
     private final CompletableFuture<CloseReason> closed = new CompletableFuture<>();
     private final List<Throwable> failures = new ArrayList<>();
@@ -103,59 +104,74 @@ public final class TestClient implements AutoCloseable {
         }
     }
 
-    /** The next frame, whatever its type. */
+    /** The next frame, whatever its type (frames skipped by {@link #expect} come first). */
     public JsonObject next() {
         rethrowFailures();
-        try {
-            JsonObject frame = frames.poll(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-            if (frame == null) {
-                throw new AssertionError("no frame within " + TIMEOUT);
+        if (!backlog.isEmpty()) {
+            return backlog.remove(0);
+        }
+        JsonObject frame = poll(TIMEOUT.toNanos());
+        if (frame == null) {
+            throw new AssertionError("no frame within " + TIMEOUT);
+        }
+        return frame;
+    }
+
+    /** The next frame of the given type; frames of other types stay queued for later calls. */
+    public JsonObject expect(String type) {
+        return expect(frame -> type.equals(frame.getString("type", null)), "a '" + type + "' frame");
+    }
+
+    /** The first frame matching the predicate; the others stay queued, in order, for later calls. */
+    public JsonObject expect(Predicate<JsonObject> wanted, String description) {
+        for (int i = 0; i < backlog.size(); i++) {
+            if (wanted.test(backlog.get(i))) {
+                return backlog.remove(i);
             }
-            return frame;
+        }
+        long deadline = System.nanoTime() + TIMEOUT.toNanos();
+        while (System.nanoTime() < deadline) {
+            JsonObject frame = poll(deadline - System.nanoTime());
+            if (frame != null && wanted.test(frame)) {
+                return frame;
+            }
+            if (frame != null) {
+                backlog.add(frame);
+            }
+        }
+        rethrowFailures();
+        throw new AssertionError("expected " + description + " within " + TIMEOUT + "; got " + backlog);
+    }
+
+    /** Drops every frame received so far. */
+    public void clear() {
+        backlog.clear();
+        frames.clear();
+    }
+
+    private JsonObject poll(long nanos) {
+        try {
+            return frames.poll(nanos, TimeUnit.NANOSECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AssertionError("interrupted", e);
         }
     }
 
-    /** The next frame of the given type; frames of other types before it are skipped. */
-    public JsonObject expect(String type) {
-        return expect(frame -> type.equals(frame.getString("type", null)), "a '" + type + "' frame");
-    }
-
-    public JsonObject expect(Predicate<JsonObject> wanted, String description) {
-        long deadline = System.nanoTime() + TIMEOUT.toNanos();
-        List<JsonObject> skipped = new ArrayList<>();
-        while (System.nanoTime() < deadline) {
-            try {
-                JsonObject frame = frames.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
-                if (frame != null && wanted.test(frame)) {
-                    return frame;
-                }
-                if (frame != null) {
-                    skipped.add(frame);
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError("interrupted", e);
-            }
-        }
-        rethrowFailures();
-        throw new AssertionError("expected " + description + " within " + TIMEOUT + "; got " + skipped);
-    }
-
-    /** Asserts that no frame matching the predicate arrives within the given time. */
+    /** Asserts that no frame matching the predicate arrives within the given time (nor has arrived). */
     public void expectNone(Predicate<JsonObject> unwanted, Duration within) {
+        backlog.stream().filter(unwanted).findFirst().ifPresent(f -> {
+            throw new AssertionError("unexpected frame " + f);
+        });
         long deadline = System.nanoTime() + within.toNanos();
-        try {
-            while (System.nanoTime() < deadline) {
-                JsonObject frame = frames.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
-                if (frame != null && unwanted.test(frame)) {
-                    throw new AssertionError("unexpected frame " + frame);
-                }
+        while (System.nanoTime() < deadline) {
+            JsonObject frame = poll(deadline - System.nanoTime());
+            if (frame != null && unwanted.test(frame)) {
+                throw new AssertionError("unexpected frame " + frame);
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            if (frame != null) {
+                backlog.add(frame);
+            }
         }
     }
 

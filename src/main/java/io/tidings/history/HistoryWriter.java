@@ -1,0 +1,122 @@
+package io.tidings.history;
+
+import io.tidings.config.Setting;
+import io.tidings.config.Settings;
+import io.tidings.protocol.Envelope;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Stores room messages in batches on one writer thread: whatever has queued up while the previous
+ * batch was being written goes into the next transaction, so the database does not cap the
+ * message rate. Callbacks run on the writer thread in submission order, after the commit.
+ */
+@ApplicationScoped
+public class HistoryWriter {
+
+    /** What to do once a message is stored, or when storing it failed. */
+    public interface Outcome {
+        void stored(Envelope message);
+
+        void failed(Envelope message, String reason);
+    }
+
+    private record Pending(Envelope message, Outcome outcome) {
+    }
+
+    private static final Logger LOG = Logger.getLogger(HistoryWriter.class.getName());
+
+    @Resource(lookup = "java:comp/DefaultManagedThreadFactory")
+    ManagedThreadFactory threads;
+
+    @Inject
+    HistoryStore store;
+
+    @Inject
+    Settings settings;
+
+    private BlockingQueue<Pending> queue;
+    private Thread writer;
+    private volatile boolean running;
+
+    /** Queues a message for storing; false when the queue is full (the caller reports "busy"). */
+    public boolean submit(Envelope message, Outcome outcome) {
+        startIfNeeded();
+        return queue.offer(new Pending(message, outcome));
+    }
+
+    private synchronized void startIfNeeded() {
+        if (writer == null) {
+            queue = new LinkedBlockingQueue<>(settings.integer(Setting.HISTORY_QUEUE_CAPACITY));
+            running = true;
+            writer = threads.newThread(this::run);
+            writer.setName("tidings-history-writer");
+            writer.start();
+        }
+    }
+
+    private void run() {
+        int batchSize = settings.integer(Setting.HISTORY_BATCH_SIZE);
+        List<Pending> batch = new ArrayList<>(batchSize);
+        while (running) {
+            try {
+                Pending first = queue.poll(1, TimeUnit.SECONDS);
+                if (first != null) {
+                    batch.add(first);
+                    queue.drainTo(batch, batchSize - 1);
+                    write(batch);
+                    batch.clear();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        List<Pending> left = new ArrayList<>(batch);
+        queue.drainTo(left);
+        left.forEach(p -> p.outcome().failed(p.message(), "the server is shutting down"));
+    }
+
+    private void write(List<Pending> batch) {
+        try {
+            store.storeAll(batch.stream().map(Pending::message).toList());
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "storing " + batch.size() + " room messages failed", e);
+            batch.forEach(p -> safely(() -> p.outcome().failed(p.message(), "the message could not be stored")));
+            return;
+        }
+        batch.forEach(p -> safely(() -> p.outcome().stored(p.message())));
+    }
+
+    private static void safely(Runnable callback) {
+        try {
+            callback.run();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "a history callback failed", e);
+        }
+    }
+
+    @PreDestroy
+    synchronized void stop() {
+        running = false;
+        if (writer != null) {
+            writer.interrupt();
+            try {
+                writer.join(TimeUnit.SECONDS.toMillis(10));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}

@@ -1,0 +1,101 @@
+package io.tidings.rooms;
+
+import io.tidings.config.Setting;
+import io.tidings.config.Settings;
+import io.tidings.connections.Connection;
+import io.tidings.dispatch.FrameException;
+import io.tidings.dispatch.FrameHandler;
+import io.tidings.protocol.Envelope;
+import io.tidings.protocol.EnvelopeEncoder;
+import io.tidings.protocol.ErrorCode;
+import io.tidings.protocol.Json;
+import io.tidings.users.UserRegistry;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+
+import java.util.List;
+
+/**
+ * {@code join}: enters a room and replies with {@code joined}: the members, and either the latest
+ * messages or, when the client says which sequence it saw last ({@code since}), exactly the
+ * messages it missed, with {@code recovered:false} when the gap is larger than what is kept.
+ */
+@ApplicationScoped
+class JoinHandler implements FrameHandler {
+
+    private final EnvelopeEncoder encoder = new EnvelopeEncoder();
+
+    @Inject
+    RoomRegistry rooms;
+
+    @Inject
+    Settings settings;
+
+    @Inject
+    Presence presence;
+
+    @Inject
+    UserRegistry users;
+
+    @Override
+    public String type() {
+        return "join";
+    }
+
+    @Override
+    public void handle(Connection connection, Envelope frame) {
+        String name = RoomName.of(connection, frame);
+        JsonObject options = frame.dataObject();
+        Long since = number(options, "since");
+        Long history = number(options, "history");
+        int historyOnJoin = settings.integer(Setting.ROOMS_HISTORY_ON_JOIN);
+        int count = history == null ? historyOnJoin : (int) Math.min(history, historyOnJoin);
+        Room room = rooms.room(name);
+        synchronized (room) {
+            boolean first = rooms.add(room, connection);
+            long upTo = room.lastStored();
+            var data = jakarta.json.Json.createObjectBuilder().add("members", members(room));
+            if (since == null) {
+                data.add("messages", array(rooms.messages(room, Math.max(0, upTo - count), upTo, count)));
+            } else {
+                boolean complete = since <= upTo && upTo - since <= settings.integer(Setting.ROOMS_RECOVERY_LIMIT);
+                List<Envelope> missed = complete ? rooms.messages(room, since, upTo, (int) (upTo - since))
+                        : rooms.messages(room, Math.max(0, upTo - count), upTo, count);
+                data.add("messages", array(missed)).add("recovered", complete);
+            }
+            connection.send(new Envelope("joined", data.build(), frame.ref(), null, name, null, upTo, null, null));
+            if (first) {
+                presence.joined(room, connection.user(), connection.id());
+            }
+        }
+    }
+
+    private JsonArrayBuilder members(Room room) {
+        var members = jakarta.json.Json.createArrayBuilder();
+        for (String user : room.users()) {
+            members.add(jakarta.json.Json.createObjectBuilder().add("user", user).add("name", users.nameOf(user)));
+        }
+        return members;
+    }
+
+    private JsonArrayBuilder array(List<Envelope> messages) {
+        var array = jakarta.json.Json.createArrayBuilder();
+        messages.forEach(message -> array.add(Json.parse(encoder.encode(message))));
+        return array;
+    }
+
+    private static Long number(JsonObject options, String field) {
+        JsonValue value = options.get(field);
+        if (value == null || value == JsonValue.NULL) {
+            return null;
+        }
+        if (!(value instanceof JsonNumber n) || !n.isIntegral() || n.longValue() < 0) {
+            throw new FrameException(ErrorCode.INVALID_FIELD, "data." + field + " must be a whole number >= 0");
+        }
+        return n.longValue();
+    }
+}

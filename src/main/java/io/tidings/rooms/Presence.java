@@ -1,0 +1,39 @@
+package io.tidings.rooms;
+
+import io.tidings.fanout.FanOut;
+import io.tidings.protocol.Envelope;
+import io.tidings.users.UserRegistry;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+
+/**
+ * Presence frames: a user joined a room (first socket), left it (last socket) or renamed.
+ * They are ephemeral: the first frames dropped for a connection that falls behind.
+ */
+@ApplicationScoped
+class Presence {
+
+    @Inject
+    FanOut fanOut;
+
+    @Inject
+    UserRegistry users;
+
+    void joined(Room room, String user, String excludedConnectionId) {
+        send(room.name(), "join", user, excludedConnectionId);
+    }
+
+    void left(Room room, String user) {
+        send(room.name(), "leave", user, null);
+    }
+
+    void renamed(String room, String user) {
+        send(room, "rename", user, null);
+    }
+
+    private void send(String room, String event, String user, String excludedConnectionId) {
+        var data = Json.createObjectBuilder().add("event", event).add("user", user).add("name", users.nameOf(user)).build();
+        fanOut.toRoom(room, Envelope.of("presence", data).withRoom(room), true, excludedConnectionId);
+    }
+}

@@ -1,0 +1,137 @@
+package io.tidings.rooms;
+
+import io.tidings.connections.Connection;
+import io.tidings.protocol.Envelope;
+
+import java.nio.ByteBuffer;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * One room's state: its members, how many sockets each user has in it, the sequence numbers
+ * assigned and stored, and a window of the most recent stored messages.
+ * <p>
+ * Everything is guarded by the room's monitor. Deliveries happen while it is held, so a member
+ * sees the join reply before any message stored after it, and messages in sequence order.
+ */
+final class Room {
+
+    private final String name;
+    private final Map<String, Connection> members = new LinkedHashMap<>();
+    private final Map<String, Integer> socketsPerUser = new LinkedHashMap<>();
+    private final ArrayDeque<Envelope> window = new ArrayDeque<>();
+    private final int windowSize;
+    private long assigned;
+    private long stored;
+
+    Room(String name, long lastStored, List<Envelope> recent, int windowSize) {
+        this.name = name;
+        this.assigned = lastStored;
+        this.stored = lastStored;
+        this.windowSize = windowSize;
+        recent.forEach(this::remember);
+    }
+
+    String name() {
+        return name;
+    }
+
+    /** Adds a member; true when it is the user's first socket in the room. */
+    synchronized boolean add(Connection connection) {
+        if (members.putIfAbsent(connection.id(), connection) != null) {
+            return false;
+        }
+        return socketsPerUser.merge(connection.user(), 1, Integer::sum) == 1;
+    }
+
+    /** Removes a member; true when it was the user's last socket in the room. */
+    synchronized boolean remove(Connection connection) {
+        if (members.remove(connection.id()) == null) {
+            return false;
+        }
+        int left = socketsPerUser.merge(connection.user(), -1, Integer::sum);
+        if (left == 0) {
+            socketsPerUser.remove(connection.user());
+            return true;
+        }
+        return false;
+    }
+
+    synchronized boolean isMember(Connection connection) {
+        return members.containsKey(connection.id());
+    }
+
+    synchronized boolean isEmpty() {
+        return members.isEmpty();
+    }
+
+    synchronized Set<String> users() {
+        return Set.copyOf(socketsPerUser.keySet());
+    }
+
+    synchronized int size() {
+        return members.size();
+    }
+
+    /** The next sequence number for a message that is about to be stored. */
+    synchronized long nextSeq() {
+        return ++assigned;
+    }
+
+    synchronized long lastStored() {
+        return stored;
+    }
+
+    /** Records a stored message (or a sequence number whose store failed, with {@code null}). */
+    synchronized void stored(long seq, Envelope message) {
+        stored = Math.max(stored, seq);
+        if (message != null) {
+            remember(message);
+        }
+    }
+
+    private void remember(Envelope message) {
+        window.addLast(message);
+        while (window.size() > windowSize) {
+            window.removeFirst();
+        }
+    }
+
+    /** Messages in {@code (after, upTo]} from the window, or null when the window does not reach back that far. */
+    synchronized List<Envelope> fromWindow(long after, long upTo) {
+        if (after >= upTo) {
+            return List.of();
+        }
+        if (window.isEmpty() || window.peekFirst().seq() > after + 1) {
+            return null;
+        }
+        List<Envelope> found = new ArrayList<>();
+        for (Envelope message : window) {
+            if (message.seq() > after && message.seq() <= upTo) {
+                found.add(message);
+            }
+        }
+        return found;
+    }
+
+    /** Hands encoded text to every member except {@code excludedConnectionId} (may be null). */
+    synchronized void deliver(String text, boolean ephemeral, String excludedConnectionId) {
+        for (Connection member : members.values()) {
+            if (!member.id().equals(excludedConnectionId)) {
+                member.sendText(text, ephemeral);
+            }
+        }
+    }
+
+    synchronized void deliverBinary(ByteBuffer data, String excludedConnectionId) {
+        for (Connection member : members.values()) {
+            if (!member.id().equals(excludedConnectionId)) {
+                member.sendBinary(data);
+            }
+        }
+    }
+}

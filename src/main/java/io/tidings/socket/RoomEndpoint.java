@@ -1,0 +1,67 @@
+package io.tidings.socket;
+
+import io.tidings.protocol.Envelope;
+import io.tidings.protocol.EnvelopeEncoder;
+import io.tidings.rooms.RoomName;
+import jakarta.inject.Inject;
+import jakarta.websocket.OnClose;
+import jakarta.websocket.OnError;
+import jakarta.websocket.OnMessage;
+import jakarta.websocket.OnOpen;
+import jakarta.websocket.PongMessage;
+import jakarta.websocket.Session;
+import jakarta.websocket.server.PathParam;
+import jakarta.websocket.server.ServerEndpoint;
+
+import java.nio.ByteBuffer;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * {@code /ws/rooms/{room}}: a socket that joins one room on open. Frames without a {@code room}
+ * field address that room; everything else works as on {@code /ws}.
+ */
+@ServerEndpoint(value = "/ws/rooms/{room}", subprotocols = "tidings.v1", encoders = EnvelopeEncoder.class,
+        configurator = HandshakeConfigurator.class)
+public class RoomEndpoint {
+
+    private static final Logger LOG = Logger.getLogger(RoomEndpoint.class.getName());
+
+    @Inject
+    Sockets sockets;
+
+    @OnOpen
+    public void open(Session session, @PathParam("room") String room) {
+        sockets.open(session).ifPresent(connection -> {
+            if (RoomName.isValid(room)) {
+                connection.properties().put(RoomName.DEFAULT_ROOM, room);
+            }
+            sockets.text(session, Envelope.of("join", null).withRoom(room));
+        });
+    }
+
+    @OnMessage
+    public void message(Session session, String text) {
+        sockets.received(session, text);
+    }
+
+    @OnMessage
+    public void pong(Session session, PongMessage pong) {
+        sockets.pong(session);
+    }
+
+    @OnMessage
+    public void binary(Session session, ByteBuffer data) {
+        sockets.binary(session, data);
+    }
+
+    @OnClose
+    public void close(Session session) {
+        sockets.close(session);
+    }
+
+    @OnError
+    public void error(Session session, Throwable failure) {
+        LOG.log(Level.FINE, "WebSocket error on session " + session.getId(), failure);
+    }
+}
