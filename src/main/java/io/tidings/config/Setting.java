@@ -44,6 +44,8 @@ public enum Setting {
     JWT_LEEWAY_SECONDS("tidings.auth.jwt.leeway-seconds", "30"),
     /** Claim holding the user's roles (a string array). */
     JWT_ROLES_CLAIM("tidings.auth.jwt.roles-claim", "roles"),
+    /** Claim listing the private rooms (names or prefix*) the user may join. */
+    JWT_ROOMS_CLAIM("tidings.auth.jwt.rooms-claim", "rooms"),
     /** Seconds a connection may stay open after its token expired, waiting for auth.refresh. */
     AUTH_EXPIRY_GRACE_SECONDS("tidings.auth.expiry-grace-seconds", "30"),
     /** API keys file (properties: key=user[,role...]), or classpath:name. */
@@ -59,6 +61,12 @@ public enum Setting {
     MAX_CONNECTIONS_PER_ADDRESS("tidings.limits.connections-per-address", "100"),
     /** Open connections of one user. */
     MAX_CONNECTIONS_PER_USER("tidings.limits.connections-per-user", "10"),
+    /** Rooms one connection may be in at once. */
+    MAX_ROOMS_PER_CONNECTION("tidings.limits.rooms-per-connection", "100"),
+    /** Private rooms: names or prefixes ending in *, comma-separated. */
+    ROOMS_PRIVATE("tidings.rooms.private", ""),
+    /** Access file for private rooms (properties: pattern=user:name, role:name), or classpath:name. */
+    ROOMS_ACCESS("tidings.rooms.access", ""),
     /** Largest text or binary message a client may send, in bytes. */
     MAX_FRAME_BYTES("tidings.limits.frame-bytes", "65536"),
     /** Client frames per second one connection may send on average. */

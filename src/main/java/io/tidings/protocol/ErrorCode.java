@@ -27,8 +27,10 @@ public enum ErrorCode {
     RATE_LIMITED,
     /** The token of an {@code auth.refresh} is missing or not valid. */
     INVALID_TOKEN,
-    /** The connection's user may not do this. */
+    /** The connection's user may not do this (join a private room it is not a member of, refresh with another user's token). */
     FORBIDDEN,
+    /** The connection is already in {@code tidings.limits.rooms-per-connection} rooms. */
+    TOO_MANY_ROOMS,
     /** The server failed while handling the frame; the frame may be retried. */
     INTERNAL;
 

@@ -11,6 +11,7 @@ import io.tidings.protocol.Inbound;
 import io.tidings.protocol.Malformed;
 import io.tidings.security.FrameGate;
 import io.tidings.security.Identity;
+import io.tidings.security.RoomAccess;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.websocket.Session;
@@ -23,9 +24,9 @@ import java.util.logging.Logger;
 
 /**
  * What every Tidings endpoint does with its session: register it on open, pass its frames
- * through the {@link FrameGate} (size, rate) to the dispatcher, unregister it on close. The
- * endpoints stay annotation shells around this bean, because annotated endpoint methods are not
- * inherited.
+ * through the {@link FrameGate} (size, rate) and {@link RoomAccess} (private rooms) to the
+ * dispatcher, unregister it on close. The endpoints stay annotation shells around this bean,
+ * because annotated endpoint methods are not inherited.
  */
 @ApplicationScoped
 public class Sockets {
@@ -43,6 +44,9 @@ public class Sockets {
 
     @Inject
     FrameGate gate;
+
+    @Inject
+    RoomAccess access;
 
     /**
      * Registers the session and sends {@code welcome}. A session without an identity (the
@@ -67,15 +71,20 @@ public class Sockets {
         connection(session).filter(connection -> gate.fits(connection, text)).ifPresent(connection -> {
             Inbound frame = DECODER.decode(text);
             String ref = frame instanceof Envelope e ? e.ref() : frame instanceof Malformed m ? m.ref() : null;
-            if (gate.admit(connection, ref)) {
+            if (gate.admit(connection, ref) && (!(frame instanceof Envelope e) || access.permits(connection, e))) {
                 dispatcher.dispatch(connection, frame);
             }
         });
     }
 
-    /** A frame the server made on the connection's behalf (the join of a room socket); not rate limited. */
-    public void text(Session session, Inbound frame) {
-        connection(session).ifPresent(connection -> dispatcher.dispatch(connection, frame));
+    /**
+     * A frame the server made on the connection's behalf (the join of a room socket): not rate
+     * limited, but a refused join closes the socket, as it has no other purpose (4003).
+     */
+    public void text(Session session, Envelope frame) {
+        connection(session).ifPresent(connection -> access.refusal(connection, frame).ifPresentOrElse(
+                error -> connection.close(CloseCodes.FORBIDDEN, "not allowed in this room"),
+                () -> dispatcher.dispatch(connection, frame)));
     }
 
     public void binary(Session session, ByteBuffer data) {

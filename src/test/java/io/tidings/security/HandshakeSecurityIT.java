@@ -1,6 +1,5 @@
 package io.tidings.security;
 
-import io.tidings.support.Deployments;
 import io.tidings.support.Jwts;
 import io.tidings.support.RawSocket;
 import io.tidings.support.Server;
@@ -42,21 +41,14 @@ class HandshakeSecurityIT {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
-        String settings = String.join("\n",
-                "tidings.auth.modes=jwt,api-key,guest",
-                "tidings.auth.jwt.algorithm=RS256",
-                "tidings.auth.jwt.public-key=classpath:test-keys/jwt.pem",
-                "tidings.auth.jwt.issuer=" + Jwts.ISSUER,
-                "tidings.auth.jwt.audience=" + Jwts.AUDIENCE,
-                "tidings.auth.jwt.leeway-seconds=5",
-                "tidings.auth.expiry-grace-seconds=1",
-                "tidings.auth.api-keys=classpath:test-keys/api-keys.properties",
-                "tidings.origins=" + Server.origin() + "," + LISTED_ORIGIN,
-                "tidings.heartbeat.interval-ms=500",
-                "tidings.idle-timeout-ms=6000");
-        return Deployments.war()
-                .addAsResource(new StringAsset(settings), "tidings.properties")
-                .addAsResource(new StringAsset(JWTS.publicKeyPem()), "test-keys/jwt.pem")
+        // Settings given later win: a properties file keeps the last value of a key.
+        return JWTS.deployment(
+                        "tidings.auth.modes=jwt,api-key,guest",
+                        "tidings.auth.expiry-grace-seconds=1",
+                        "tidings.auth.api-keys=classpath:test-keys/api-keys.properties",
+                        "tidings.origins=" + Server.origin() + "," + LISTED_ORIGIN,
+                        "tidings.heartbeat.interval-ms=500",
+                        "tidings.idle-timeout-ms=6000")
                 .addAsResource(new StringAsset("k-7f3a9c=billing-service,service\n"), "test-keys/api-keys.properties");
     }
 

@@ -11,6 +11,9 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.PlainJWT;
 import com.nimbusds.jwt.SignedJWT;
 
+import org.jboss.shrinkwrap.api.asset.StringAsset;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
@@ -32,6 +35,24 @@ public final class Jwts {
         } catch (JOSEException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * The built WAR configured for jwt mode with this key (plus guests), and any further settings.
+     * The key travels in the WAR as {@code test-keys/jwt.pem}.
+     */
+    public WebArchive deployment(String... settings) {
+        String properties = String.join("\n",
+                "tidings.auth.modes=jwt,guest",
+                "tidings.auth.jwt.algorithm=RS256",
+                "tidings.auth.jwt.public-key=classpath:test-keys/jwt.pem",
+                "tidings.auth.jwt.issuer=" + ISSUER,
+                "tidings.auth.jwt.audience=" + AUDIENCE,
+                "tidings.auth.jwt.leeway-seconds=5",
+                String.join("\n", settings));
+        return Deployments.war()
+                .addAsResource(new StringAsset(properties), "tidings.properties")
+                .addAsResource(new StringAsset(publicKeyPem()), "test-keys/jwt.pem");
     }
 
     /** The public key as a PEM file, as the server is configured with it. */
