@@ -1,6 +1,8 @@
 package io.tidings.security;
 
+import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.proc.BadJOSEException;
 import com.nimbusds.jose.proc.JWSVerificationKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jose.jwk.source.JWKSource;
@@ -43,9 +45,14 @@ public final class TokenVerifier {
         JWTClaimsSet claims;
         try {
             claims = processor.process(token, null);
-        } catch (Exception e) {
-            // The reason, never the token: tokens must not reach the logs or the client.
+        } catch (ParseException e) {
+            // Fixed reasons, never a parser message: those may quote parts of the token.
+            throw Refusal.unauthenticated("invalid token: not a well-formed signed JWT");
+        } catch (BadJOSEException e) {
+            // Nimbus names the failed check ("Invalid signature", "Expired JWT", ...), not the token.
             throw Refusal.unauthenticated("invalid token: " + e.getMessage());
+        } catch (JOSEException e) {
+            throw Refusal.unauthenticated("invalid token: it could not be verified");
         }
         return new Identity(claims.getSubject(), roles(claims), plain(claims.getClaims()), AuthMode.JWT,
                 claims.getExpirationTime().toInstant());
