@@ -2,6 +2,8 @@ package io.tidings.connections;
 
 import io.tidings.config.Setting;
 import io.tidings.config.Settings;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -27,12 +29,16 @@ public class ConnectionRegistry {
     @Inject
     Event<ConnectionEvent> events;
 
+    /** Closes connections whose outbound queue overflowed, away from the thread that was sending. */
+    @Resource
+    ManagedExecutorService closer;
+
     /** Registers a newly opened WebSocket and gives it its outbound path. */
     public Connection open(Session session, String user, String remoteAddress) {
         session.getAsyncRemote().setSendTimeout(settings.number(Setting.OUTBOUND_SEND_TIMEOUT_MS));
         var limits = new OutboundLimits(settings.integer(Setting.OUTBOUND_MAX_MESSAGES),
                 settings.number(Setting.OUTBOUND_MAX_BYTES));
-        var connection = new Connection(UUID.randomUUID().toString(), user, remoteAddress, session, limits);
+        var connection = new Connection(UUID.randomUUID().toString(), user, remoteAddress, session, limits, closer);
         connections.put(connection.id(), connection);
         events.select(ConnectionEvent.Opened.Literal.INSTANCE).fire(new ConnectionEvent(connection));
         return connection;

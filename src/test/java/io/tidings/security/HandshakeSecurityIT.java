@@ -17,6 +17,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
@@ -197,6 +198,17 @@ class HandshakeSecurityIT {
             var reason = client.awaitClose();
             assertEquals(4000, reason.getCloseCode().getCode());
             assertEquals("idle timeout", reason.getReasonPhrase());
+        }
+    }
+
+    @Test
+    void peerThatStopsAnsweringPingsIsClosedWith4000() throws IOException {
+        try (RawSocket silent = RawSocket.handshake("ws?name=silent", withOrigin(Server.origin()))) {
+            assertEquals(101, silent.status());
+            assertEquals(1, silent.readFrame().opcode(), "the welcome frame");
+            RawSocket.Frame close = silent.awaitClose(Duration.ofSeconds(10));
+            assertEquals(4000, close.closeCode());
+            assertTrue(close.reason().contains("pong"), close.reason());
         }
     }
 }

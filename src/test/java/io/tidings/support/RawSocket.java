@@ -124,6 +124,21 @@ public final class RawSocket implements AutoCloseable {
         throw new AssertionError("no close frame within " + within);
     }
 
+    /**
+     * Reads past everything the server had queued and returns the close code, or empty when the
+     * connection ended without a close frame.
+     */
+    public java.util.Optional<Integer> awaitCloseOrEnd(Duration within) {
+        try {
+            return java.util.Optional.of(awaitClose(within).closeCode());
+        } catch (AssertionError e) {
+            if (e.getCause() instanceof java.io.EOFException || e.getCause() instanceof java.net.SocketException) {
+                return java.util.Optional.empty();
+            }
+            throw e;
+        }
+    }
+
     public void setReadTimeout(Duration timeout) {
         try {
             socket.setSoTimeout((int) timeout.toMillis());
