@@ -140,6 +140,24 @@ class LimitsIT {
     }
 
     @Test
+    void connectionBeyondTheServerWideLimitIsRefusedWith503AndTheLimitIsReadLive() {
+        await().atMost(Duration.ofSeconds(10)).until(() -> registry.count() == 0);
+        // In the container, a system property overrides the WAR's settings for the next handshake.
+        System.setProperty("tidings.limits.connections", "2");
+        try (RawSocket first = RawSocket.handshake("ws?name=one", sameOrigin());
+             RawSocket second = RawSocket.handshake("ws?name=two", sameOrigin())) {
+            assertEquals(101, first.status());
+            assertEquals(101, second.status());
+            await().atMost(Duration.ofSeconds(10)).until(() -> registry.count() == 2);
+            assertEquals(503, statusOf("ws?name=three", sameOrigin()));
+            System.clearProperty("tidings.limits.connections");
+            assertEquals(101, statusOf("ws?name=three", sameOrigin()));
+        } finally {
+            System.clearProperty("tidings.limits.connections");
+        }
+    }
+
+    @Test
     void clientThatStopsReadingIsClosedWith4008AtItsCapWhileTwentyHealthyClientsLoseNothing() throws IOException {
         await().atMost(Duration.ofSeconds(10)).until(() -> registry.count(c -> true) <= PER_ADDRESS - 21);
         String room = "crowd-" + UUID.randomUUID().toString().substring(0, 8);
