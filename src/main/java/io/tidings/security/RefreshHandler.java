@@ -3,6 +3,7 @@ package io.tidings.security;
 import io.tidings.connections.Connection;
 import io.tidings.dispatch.FrameException;
 import io.tidings.dispatch.FrameHandler;
+import io.tidings.dispatch.FrameType;
 import io.tidings.protocol.Envelope;
 import io.tidings.protocol.ErrorCode;
 import io.tidings.protocol.Frames;
@@ -15,15 +16,11 @@ import jakarta.json.Json;
  * The new token must be valid and name the same user; the reply is an {@code ack} with the new expiry.
  */
 @ApplicationScoped
+@FrameType("auth.refresh")
 class RefreshHandler implements FrameHandler {
 
     @Inject
     Tokens tokens;
-
-    @Override
-    public String type() {
-        return "auth.refresh";
-    }
 
     @Override
     public void handle(Connection connection, Envelope frame) {

@@ -63,6 +63,7 @@ public class Sockets {
         properties.put(CONNECTION_ID, connection.id());
         gate.opened(session, connection, identity);
         connection.send(Frames.welcome(connection.id(), connection.user()));
+        connections.announce(connection);
         return Optional.of(connection);
     }
 
