@@ -58,9 +58,11 @@ public class HandshakeFilter extends HttpFilter {
         } catch (Refusal refusal) {
             // Logged without the query string or headers: they may carry a token or an API key.
             LOG.log(Level.FINE, () -> "handshake from " + request.getRemoteAddr() + " refused: " + refusal.getMessage());
-            response.setStatus(refusal.httpStatus());
-            response.setContentType("text/plain;charset=UTF-8");
-            response.getWriter().write(refusal.getMessage());
+            reply(response, refusal.httpStatus(), refusal.getMessage());
+            return;
+        } catch (IllegalStateException misconfigured) {
+            LOG.log(Level.SEVERE, "cannot check WebSocket handshakes: {0}", misconfigured.getMessage());
+            reply(response, 500, "the server's authentication settings are incomplete; see its log");
             return;
         }
         CURRENT.set(identity);
@@ -69,6 +71,12 @@ public class HandshakeFilter extends HttpFilter {
         } finally {
             CURRENT.remove();
         }
+    }
+
+    private static void reply(HttpServletResponse response, int status, String message) throws IOException {
+        response.setStatus(status);
+        response.setContentType("text/plain;charset=UTF-8");
+        response.getWriter().write(message);
     }
 
     private Identity admit(HttpServletRequest request) {

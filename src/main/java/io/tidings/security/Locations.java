@@ -2,7 +2,6 @@ package io.tidings.security;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,7 +27,7 @@ final class Locations {
             }
             return Files.readString(Path.of(location));
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + location, e);
+            throw new IllegalStateException("cannot read " + location + ": " + e.getMessage(), e);
         }
     }
 }

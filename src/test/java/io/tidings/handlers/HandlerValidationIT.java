@@ -23,7 +23,10 @@ class HandlerValidationIT {
             server.awaitLine(line -> line.contains("two @Handles(\"app.twice\") methods")
                     && line.contains("DuplicateHandlers$First.handle") && line.contains("DuplicateHandlers$Second.handle"), BOOT);
         }
-        WebArchive builtIn = Deployments.war("builtin-handler.war").addClasses(DuplicateHandlers.class, DuplicateHandlers.BuiltIn.class);
+        // addClasses brings the nested classes along; without First and Second the built-in clash is
+        // this WAR's only problem (Payara was seen to log only the app.twice one when both were in).
+        WebArchive builtIn = Deployments.war("builtin-handler.war").addClasses(DuplicateHandlers.class, DuplicateHandlers.BuiltIn.class)
+                .deleteClasses(DuplicateHandlers.First.class, DuplicateHandlers.Second.class);
         try (StandaloneServer server = StandaloneServer.start(builtIn)) {
             server.awaitLine(line -> line.contains("@Handles(\"join\")") && line.contains("Tidings handles 'join' itself"), BOOT);
         }

@@ -86,4 +86,11 @@ class AuthenticatorTest {
         assertEquals(403, assertThrows(Refusal.class,
                 () -> authenticator.authenticate(request(Map.of("name", "carla"), null, Set.of()))).httpStatus());
     }
+
+    @Test
+    void jwtModeWithoutKeyOrIssuerIsAConfigurationErrorNotARefusal() {
+        System.setProperty("tidings.auth.modes", "jwt");
+        assertThrows(IllegalStateException.class,
+                () -> authenticator.authenticate(request(Map.of("access_token", "x.y.z"), null, Set.of())));
+    }
 }
