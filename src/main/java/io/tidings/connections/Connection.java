@@ -11,6 +11,8 @@ import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -31,8 +33,10 @@ public final class Connection {
     private final Map<String, Object> properties = new ConcurrentHashMap<>();
     private final Session session;
     private final Outbound outbound;
+    private final Executor closer;
 
-    Connection(String id, String user, String remoteAddress, Session session, OutboundLimits limits) {
+    Connection(String id, String user, String remoteAddress, Session session, OutboundLimits limits, Executor closer) {
+        this.closer = closer;
         this.id = id;
         this.user = user;
         this.remoteAddress = remoteAddress;
@@ -83,6 +87,18 @@ public final class Connection {
         return outbound.offer(Outbound.Frame.binary(data.asReadOnlyBuffer()));
     }
 
+    /**
+     * Sends a WebSocket ping. Control frames bypass the outbound queue: they are small, and a peer
+     * that does not read will not answer them either.
+     */
+    public void ping(ByteBuffer payload) {
+        try {
+            session.getAsyncRemote().sendPing(payload);
+        } catch (IOException | IllegalStateException e) {
+            LOG.log(Level.FINE, "ping to connection " + id + " failed", e);
+        }
+    }
+
     /** Frames waiting in the outbound queue. */
     public int queued() {
         return outbound.queued();
@@ -99,11 +115,19 @@ public final class Connection {
         closeSession(CloseCodes.reason(code, reason));
     }
 
+    /**
+     * Closes on another thread: an overflow is detected inside a sender's fan-out loop, and Tyrus
+     * runs {@code @OnClose} (leaving rooms, telling the other members) on the closing thread, which
+     * would then change a room's members while it is being iterated.
+     */
     private void outboundFailed(String why) {
-        if (why.startsWith("outbound queue full")) {
-            closeSession(CloseCodes.reason(CloseCodes.SLOW_CONSUMER, "outbound queue full; reconnect and recover"));
-        } else {
-            closeSession(new CloseReason(CloseReason.CloseCodes.CLOSED_ABNORMALLY, why));
+        CloseReason reason = why.startsWith("outbound queue full")
+                ? CloseCodes.reason(CloseCodes.SLOW_CONSUMER, "outbound queue full; reconnect and recover")
+                : new CloseReason(CloseReason.CloseCodes.CLOSED_ABNORMALLY, why);
+        try {
+            closer.execute(() -> closeSession(reason));
+        } catch (RejectedExecutionException e) {
+            closeSession(reason); // the application is stopping
         }
     }
 
