@@ -25,6 +25,8 @@ profile=()
 # limits are raised so that one load generator on one address may open thousands of connections
 # and send at the benchmark's rates; each one is named in bench/README.md.
 export TIDINGS_JAVA_OPTS="-Xms$heap -Xmx$heap -XX:+AlwaysPreTouch ${BENCH_SERVER_OPTS:-}"
+export TIDINGS_SETTINGS="tidings.limits.connections=20000 tidings.limits.connections-per-address=20000
+  tidings.limits.rate-per-second=1000 tidings.limits.rate-burst=2000 ${BENCH_SETTINGS:-}"
 
 cd "$root"
 if ss -ltnH "sport = :$port" | grep -q .; then

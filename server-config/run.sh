@@ -3,7 +3,9 @@
 # Called by the run command:  mvn -DskipTests package exec:exec@run [-Ppayara]
 # Needs JBOSS_HOME or PAYARA_MICRO_JAR, TIDINGS_WAR and TIDINGS_PORT, which Maven sets.
 # TIDINGS_PORT_OFFSET shifts every WildFly port (management, HTTPS, transactions) so that two
-# servers can run side by side; TIDINGS_JAVA_OPTS adds JVM options (heap, system properties).
+# servers can run side by side; TIDINGS_JAVA_OPTS adds JVM options (heap, ...).
+# TIDINGS_SETTINGS ("key=value key=value") overrides settings of the scripts below for this run:
+# both containers apply their configured system properties over the JVM's -D options.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 container=${1:?usage: run.sh wildfly|payara}
@@ -11,13 +13,31 @@ port=${TIDINGS_PORT:-8080}
 java_opts=${TIDINGS_JAVA_OPTS:-}
 war=${TIDINGS_WAR:?TIDINGS_WAR must name the built WAR}
 
+# Prints a settings script without its lines for the keys in TIDINGS_SETTINGS, then prints those
+# keys' new values in the script's own syntax (the format names the key, then the value).
+settings_script() {
+  local script=$1 format=$2 entry text
+  text=$(cat "$script")
+  for entry in ${TIDINGS_SETTINGS:-}; do
+    # shellcheck disable=SC2059 # the format is ours
+    text=$(grep -vF -- "$(printf "$format" "${entry%%=*}" "" | cut -d'|' -f1)" <<< "$text")
+  done
+  printf '%s\n' "$text"
+  for entry in ${TIDINGS_SETTINGS:-}; do
+    # shellcheck disable=SC2059
+    printf "$format\n" "${entry%%=*}" "${entry#*=}" | tr -d '|'
+  done
+}
+
 case "$container" in
   wildfly)
     # A server base directory of its own, so a run never leaves a deployment in the one the tests use.
     base="$(dirname "$war")/wildfly-run"
     rm -rf "$base"
     cp -r "$JBOSS_HOME/standalone" "$base"
-    "$JBOSS_HOME/bin/jboss-cli.sh" --file="$here/wildfly/tidings.cli" \
+    { settings_script "$here/wildfly/tidings.cli" '/system-property=%s:add(value=|%s)' | grep -v '^stop-embedded-server'
+      echo stop-embedded-server; } > "$base/tidings.cli"
+    "$JBOSS_HOME/bin/jboss-cli.sh" --file="$base/tidings.cli" \
         --properties=<(echo "jboss.server.base.dir=$base") > "$base/configure.log" 2>&1 \
         || { cat "$base/configure.log"; exit 1; }
     cp "$war" "$base/deployments/"
@@ -30,12 +50,15 @@ case "$container" in
     ;;
   payara)
     # A fixed root directory keeps the default H2 database (room history) across restarts.
+    mkdir -p "$(dirname "$war")/payara-root"
+    postboot="$(dirname "$war")/payara-root/tidings.asadmin"
+    settings_script "$here/payara/tidings.asadmin" 'create-system-properties %s=|%s' > "$postboot"
     # shellcheck disable=SC2086 # the options are meant to split into words
     exec java $java_opts -jar "${PAYARA_MICRO_JAR:?}" --nohazelcast --disablephonehome \
         --rootdir "$(dirname "$war")/payara-root" \
         --port "$port" --contextroot tidings \
         --prebootcommandfile "$here/payara/preboot-commands.asadmin" \
-        --postbootcommandfile "$here/payara/tidings.asadmin" \
+        --postbootcommandfile "$postboot" \
         --deploy "$war"
     ;;
   *)

@@ -49,13 +49,18 @@ final class Client implements WebSocket.Listener {
     static CompletableFuture<Client> open(HttpClient http, URI url, int index, Sink sink) {
         Client client = new Client(index, sink);
         URI uri = URI.create(url + (url.getQuery() == null ? "?" : "&") + "name=b" + index);
-        http.newWebSocketBuilder().connectTimeout(TIMEOUT).buildAsync(uri, client)
+        http.newWebSocketBuilder().connectTimeout(TIMEOUT).header("Origin", origin(url)).buildAsync(uri, client)
                 .whenComplete((ws, failure) -> {
                     if (failure != null) {
                         client.welcome.completeExceptionally(failure);
                     }
                 });
         return client.welcome.orTimeout(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+    }
+
+    /** The server's own origin: the server refuses a handshake without an Origin it allows. */
+    private static String origin(URI url) {
+        return (url.getScheme().equals("wss") ? "https" : "http") + "://" + url.getRawAuthority();
     }
 
     /** Sends a frame with {@code ref} and completes with the reply that carries it. */
