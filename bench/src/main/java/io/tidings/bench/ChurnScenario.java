@@ -11,7 +11,7 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * {@code churn}: opens connections at a steady rate; each joins a room, stays a few seconds and
  * closes. The server's heap after GC and RSS are sampled throughout and compared with the baseline
- * once everything has closed.
+ * (taken after a warm-up, once the server's threads hold still) once everything has closed.
  */
 final class ChurnScenario implements Scenario {
 
@@ -31,6 +31,7 @@ final class ChurnScenario implements Scenario {
         ScheduledExecutorService closer = Executors.newSingleThreadScheduledExecutor(Crowd.daemon("closer"));
         try (Crowd crowd = new Crowd(options, sink)) {
             crowd.awaitServer(60);
+            crowd.warmUp(100, server);
             Map<String, Object> baseline = sample(report, 0, 0, server, null);
             long start = System.nanoTime();
             ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor(Crowd.daemon("sampler"));

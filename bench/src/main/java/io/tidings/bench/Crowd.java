@@ -80,6 +80,25 @@ final class Crowd implements AutoCloseable {
                 + (last == null ? "" : describe(last)));
     }
 
+    /**
+     * Opens and closes a few connections, then waits (at most 200 s) until the server's thread count
+     * has not changed for 70 s, so that a baseline taken next holds the loaded classes and no idle
+     * pool threads that are about to expire (WildFly's worker pool keeps idle threads 60 s, then
+     * drops ~75 at once).
+     */
+    void warmUp(int count, ServerProbe server) throws InterruptedException {
+        closeAll(open(1_000_000, count));
+        long deadline = System.nanoTime() + 200_000_000_000L;
+        Object last = null;
+        int stable = 0;
+        while (server.present() && stable < 35 && System.nanoTime() < deadline) {
+            Thread.sleep(2000);
+            Object threads = server.sample().get("serverThreads");
+            stable = threads.equals(last) ? stable + 1 : 0;
+            last = threads;
+        }
+    }
+
     /** A failure in a line, with the HTTP status and body when the server refused the handshake. */
     static String describe(Throwable failure) {
         Throwable cause = failure.getCause() == null ? failure : failure.getCause();

@@ -17,7 +17,7 @@ final class IdleScenario implements Scenario {
         Deliveries sink = new Deliveries();
         try (Crowd crowd = new Crowd(options, sink)) {
             crowd.awaitServer(60);
-            warmUp(crowd, Math.min(connections, 200), server);
+            crowd.warmUp(Math.min(connections, 200), server);
             Map<String, Object> before = phase(report, "before", 0, server);
             long start = System.nanoTime();
             List<Client> clients = crowd.open(0, connections);
@@ -35,24 +35,6 @@ final class IdleScenario implements Scenario {
             report.put("unexpectedCloses", sink.closes.get());
             report.put("openSeconds", ServerProbe.round(openSeconds));
             perThousand(report, before, with, open);
-        }
-    }
-
-    /**
-     * Opens and closes a few connections, then waits (at most 200 s) until the server's thread count
-     * has not changed for 70 s, so that the baseline holds the loaded classes and no idle pool threads
-     * that are about to expire (WildFly's worker pool keeps idle threads 60 s, then drops ~75 at once).
-     */
-    private static void warmUp(Crowd crowd, int count, ServerProbe server) throws InterruptedException {
-        Crowd.closeAll(crowd.open(1_000_000, count));
-        long deadline = System.nanoTime() + 200_000_000_000L;
-        Object last = null;
-        int stable = 0;
-        while (server.present() && stable < 35 && System.nanoTime() < deadline) {
-            Thread.sleep(2000);
-            Object threads = server.sample().get("serverThreads");
-            stable = threads.equals(last) ? stable + 1 : 0;
-            last = threads;
         }
     }
 
