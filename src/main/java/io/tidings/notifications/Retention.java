@@ -17,7 +17,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
-/** Deletes notifications older than {@code tidings.notifications.retention-days}, at start-up and every hour. */
+/** Deletes notifications older than {@code tidings.notifications.retention-days}, a minute after start-up and every hour. */
 @ApplicationScoped
 public class Retention {
 
@@ -35,7 +35,9 @@ public class Retention {
     private ScheduledFuture<?> task;
 
     void start(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
-        task = scheduler.scheduleWithFixedDelay(this::purge, 0, 1, TimeUnit.HOURS);
+        // First run a minute after start-up: Payara runs a task scheduled at once before the
+        // persistence unit is usable, and the purge then fails with a closed EntityManager.
+        task = scheduler.scheduleWithFixedDelay(this::purge, 1, 60, TimeUnit.MINUTES);
     }
 
     /** Runs one purge now; returns how many notifications were deleted. */
