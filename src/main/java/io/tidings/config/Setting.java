@@ -21,6 +21,10 @@ public enum Setting {
     ROOMS_RECOVERY_LIMIT("tidings.rooms.recovery-limit", "1000"),
     /** Recent messages per room kept in memory for joins and recovery. */
     ROOMS_WINDOW("tidings.rooms.window", "500"),
+    /** Members listed in a join reply; bigger rooms list this many and give the count. */
+    ROOMS_MEMBERS_ON_JOIN("tidings.rooms.members-on-join", "200"),
+    /** Rooms with more members than this send no join/leave presence (it would grow with the square of the size). */
+    ROOMS_PRESENCE_LIMIT("tidings.rooms.presence-limit", "500"),
     /** Most room messages stored in one transaction. */
     HISTORY_BATCH_SIZE("tidings.history.batch-size", "500"),
     /** Room messages waiting to be stored before senders are told the server is busy. */

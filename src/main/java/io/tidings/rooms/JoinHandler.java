@@ -55,7 +55,8 @@ class JoinHandler implements FrameHandler {
         synchronized (room) {
             boolean first = rooms.add(room, connection);
             long upTo = room.lastStored();
-            var data = jakarta.json.Json.createObjectBuilder().add("members", members(room));
+            var data = jakarta.json.Json.createObjectBuilder().add("members", members(room))
+                    .add("memberCount", room.users().size());
             if (since == null) {
                 data.add("messages", array(rooms.messages(room, Math.max(0, upTo - count), upTo, count)));
             } else {
@@ -73,7 +74,7 @@ class JoinHandler implements FrameHandler {
 
     private JsonArrayBuilder members(Room room) {
         var members = jakarta.json.Json.createArrayBuilder();
-        for (String user : room.users()) {
+        for (String user : room.users().stream().limit(settings.integer(Setting.ROOMS_MEMBERS_ON_JOIN)).toList()) {
             members.add(jakarta.json.Json.createObjectBuilder().add("user", user).add("name", users.nameOf(user)));
         }
         return members;

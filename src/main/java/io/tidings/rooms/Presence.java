@@ -1,5 +1,7 @@
 package io.tidings.rooms;
 
+import io.tidings.config.Setting;
+import io.tidings.config.Settings;
 import io.tidings.fanout.FanOut;
 import io.tidings.protocol.Envelope;
 import io.tidings.users.UserRegistry;
@@ -20,12 +22,24 @@ class Presence {
     @Inject
     UserRegistry users;
 
+    @Inject
+    Settings settings;
+
     void joined(Room room, String user, String excludedConnectionId) {
-        send(room.name(), "join", user, excludedConnectionId);
+        if (small(room)) {
+            send(room.name(), "join", user, excludedConnectionId);
+        }
     }
 
     void left(Room room, String user) {
-        send(room.name(), "leave", user, null);
+        if (small(room)) {
+            send(room.name(), "leave", user, null);
+        }
+    }
+
+    /** Every join in a room of n members costs n presence frames; above the limit they are not sent. */
+    private boolean small(Room room) {
+        return room.size() <= settings.integer(Setting.ROOMS_PRESENCE_LIMIT);
     }
 
     void renamed(String room, String user) {

@@ -19,21 +19,41 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 /**
- * Runs inside the container so it can lower the recovery limit (a system property, read when a
- * client joins) instead of sending a thousand messages.
+ * Runs inside the container so it can lower room limits (system properties, read when they are
+ * needed) instead of sending a thousand messages or opening hundreds of sockets.
  */
 @ExtendWith(ArquillianExtension.class)
-class RecoveryLimitIT {
+class RoomLimitsIT {
 
     @Deployment
     static WebArchive deployment() {
-        return Deployments.warWithTestSupport(RecoveryLimitIT.class, Frames.class);
+        return Deployments.warWithTestSupport(RoomLimitsIT.class, Frames.class);
     }
 
     @AfterEach
     void restoreTheDefault() {
         System.clearProperty(Setting.ROOMS_RECOVERY_LIMIT.key());
         System.clearProperty(Setting.ROOMS_HISTORY_ON_JOIN.key());
+        System.clearProperty(Setting.ROOMS_PRESENCE_LIMIT.key());
+        System.clearProperty(Setting.ROOMS_MEMBERS_ON_JOIN.key());
+    }
+
+    @Test
+    void bigRoomsListSomeMembersWithTheCountAndSendNoPresence() {
+        System.setProperty(Setting.ROOMS_PRESENCE_LIMIT.key(), "2");
+        System.setProperty(Setting.ROOMS_MEMBERS_ON_JOIN.key(), "2");
+        String room = Frames.uniqueRoom("big");
+        try (TestClient ada = TestClient.connect(Server.ws("ws?name=ada"));
+             TestClient bob = TestClient.connect(Server.ws("ws?name=bob"));
+             TestClient cy = TestClient.connect(Server.ws("ws?name=cy"))) {
+            Frames.joinRoom(ada, room);
+            Frames.joinRoom(bob, room);
+            ada.expect(f -> "presence".equals(f.getString("type")), "bob's join while the room is small");
+            JsonObject joined = Frames.joinRoom(cy, room).getJsonObject("data");
+            assertEquals(3, joined.getInt("memberCount"));
+            assertEquals(2, joined.getJsonArray("members").size());
+            ada.expectNone(f -> "presence".equals(f.getString("type")), java.time.Duration.ofSeconds(1));
+        }
     }
 
     @Test
