@@ -19,7 +19,7 @@ import java.util.logging.Logger;
  * sent to a connection goes through {@link #send(Envelope)} / {@link #sendText(String, boolean)},
  * which never block.
  */
-public final class Connection {
+public final class Connection implements Recipient {
 
     private static final Logger LOG = Logger.getLogger(Connection.class.getName());
     private static final EnvelopeEncoder ENCODER = new EnvelopeEncoder();
@@ -40,11 +40,12 @@ public final class Connection {
         this.outbound = new Outbound(session.getAsyncRemote(), limits.maxMessages(), limits.maxBytes(), this::outboundFailed);
     }
 
+    @Override
     public String id() {
         return id;
     }
 
-    /** The user name this connection speaks for. */
+    @Override
     public String user() {
         return user;
     }
@@ -81,6 +82,16 @@ public final class Connection {
 
     public boolean sendBinary(ByteBuffer data) {
         return outbound.offer(Outbound.Frame.binary(data.asReadOnlyBuffer()));
+    }
+
+    @Override
+    public boolean deliver(Envelope frame, String text, boolean ephemeral) {
+        return sendText(text, ephemeral);
+    }
+
+    @Override
+    public boolean deliverBinary(ByteBuffer data) {
+        return sendBinary(data);
     }
 
     /** Frames waiting in the outbound queue. */

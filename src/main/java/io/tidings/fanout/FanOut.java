@@ -28,7 +28,7 @@ public class FanOut {
 
     /** To every member of a room, except one connection when {@code excludedConnectionId} is set. */
     public void toRoom(String room, Envelope frame, boolean ephemeral, String excludedConnectionId) {
-        rooms.deliver(room, encoder.encode(frame), ephemeral, excludedConnectionId);
+        rooms.deliver(room, frame, encoder.encode(frame), ephemeral, excludedConnectionId);
     }
 
     /** A binary frame to every member of a room except the sender's connection. */
