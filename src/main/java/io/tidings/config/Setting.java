@@ -27,7 +27,17 @@ public enum Setting {
     /** Notifications replayed to a connecting user, oldest first. */
     NOTIFICATIONS_REPLAY_LIMIT("tidings.notifications.replay-limit", "1000"),
     /** Days a notification is kept. */
-    NOTIFICATIONS_RETENTION_DAYS("tidings.notifications.retention-days", "30");
+    NOTIFICATIONS_RETENTION_DAYS("tidings.notifications.retention-days", "30"),
+    /** The API key ({@code X-API-Key}) of HTTP API admin calls; empty: admin by API key is off. */
+    ADMIN_API_KEY("tidings.admin.api-key", ""),
+    /** The container role that makes an authenticated caller an HTTP API admin. */
+    ADMIN_ROLE("tidings.admin.role", "tidings-admin"),
+    /** Most items one HTTP API page returns (history, notifications). */
+    API_MAX_PAGE("tidings.api.max-page", "500"),
+    /** Seconds between SSE heartbeat comments. */
+    SSE_HEARTBEAT_SECONDS("tidings.sse.heartbeat-seconds", "15"),
+    /** Events queued for one SSE stream before it is closed as a slow consumer. */
+    SSE_MAX_EVENTS("tidings.sse.max-events", "1024");
 
     private final String key;
     private final String defaultValue;

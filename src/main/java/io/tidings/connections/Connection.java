@@ -32,12 +32,16 @@ public final class Connection implements Recipient {
     private final Session session;
     private final Outbound outbound;
 
-    Connection(String id, String user, String remoteAddress, Session session, OutboundLimits limits) {
+    private final Traffic traffic;
+
+    Connection(String id, String user, String remoteAddress, Session session, OutboundLimits limits, Traffic traffic) {
         this.id = id;
         this.user = user;
         this.remoteAddress = remoteAddress;
         this.session = session;
+        this.traffic = traffic;
         this.outbound = new Outbound(session.getAsyncRemote(), limits.maxMessages(), limits.maxBytes(), this::outboundFailed);
+        this.outbound.onDrop(traffic::dropped);
     }
 
     @Override
@@ -77,11 +81,19 @@ public final class Connection implements Recipient {
      * Ephemeral frames (typing, presence) are the first dropped when the connection falls behind.
      */
     public boolean sendText(String text, boolean ephemeral) {
-        return outbound.offer(Outbound.Frame.text(text, ephemeral));
+        return counted(Outbound.Frame.text(text, ephemeral));
     }
 
     public boolean sendBinary(ByteBuffer data) {
-        return outbound.offer(Outbound.Frame.binary(data.asReadOnlyBuffer()));
+        return counted(Outbound.Frame.binary(data.asReadOnlyBuffer()));
+    }
+
+    private boolean counted(Outbound.Frame frame) {
+        boolean queued = outbound.offer(frame);
+        if (queued) {
+            traffic.queued(frame.bytes());
+        }
+        return queued;
     }
 
     @Override
@@ -112,6 +124,7 @@ public final class Connection implements Recipient {
 
     private void outboundFailed(String why) {
         if (why.startsWith("outbound queue full")) {
+            traffic.slowConsumer();
             closeSession(CloseCodes.reason(CloseCodes.SLOW_CONSUMER, "outbound queue full; reconnect and recover"));
         } else {
             closeSession(new CloseReason(CloseReason.CloseCodes.CLOSED_ABNORMALLY, why));

@@ -26,12 +26,15 @@ public class ConnectionRegistry {
     @Inject
     Event<ConnectionChange> events;
 
+    @Inject
+    Traffic traffic;
+
     /** Registers a newly opened WebSocket and gives it its outbound path. */
     public Connection open(Session session, String user, String remoteAddress) {
         session.getAsyncRemote().setSendTimeout(settings.number(Setting.OUTBOUND_SEND_TIMEOUT_MS));
         var limits = new OutboundLimits(settings.integer(Setting.OUTBOUND_MAX_MESSAGES),
                 settings.number(Setting.OUTBOUND_MAX_BYTES));
-        var connection = new Connection(UUID.randomUUID().toString(), user, remoteAddress, session, limits);
+        var connection = new Connection(UUID.randomUUID().toString(), user, remoteAddress, session, limits, traffic);
         connections.put(connection.id(), connection);
         return connection;
     }

@@ -11,6 +11,9 @@ public final class CloseCodes {
     /** The connection's outbound queue overflowed: it did not read fast enough. Reconnect and recover by sequence. */
     public static final int SLOW_CONSUMER = 4008;
 
+    /** An operator disconnected the connection (HTTP API); the reason says why. Reconnecting is allowed. */
+    public static final int DISCONNECTED = 4010;
+
     private CloseCodes() {
     }
 

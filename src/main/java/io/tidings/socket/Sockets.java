@@ -3,6 +3,7 @@ package io.tidings.socket;
 import io.tidings.connections.Connection;
 import io.tidings.connections.ConnectionRegistry;
 import io.tidings.dispatch.Dispatcher;
+import io.tidings.metrics.Metrics;
 import io.tidings.protocol.Frames;
 import io.tidings.protocol.Inbound;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -28,6 +29,9 @@ public class Sockets {
     @Inject
     Dispatcher dispatcher;
 
+    @Inject
+    Metrics metrics;
+
     /** Registers the session and sends {@code welcome}. */
     public Connection open(Session session) {
         var properties = session.getUserProperties();
@@ -40,10 +44,12 @@ public class Sockets {
     }
 
     public void text(Session session, Inbound frame) {
+        metrics.received();
         connection(session).ifPresent(connection -> dispatcher.dispatch(connection, frame));
     }
 
     public void binary(Session session, ByteBuffer data) {
+        metrics.received();
         connection(session).ifPresent(connection -> dispatcher.dispatchBinary(connection, data));
     }
 
