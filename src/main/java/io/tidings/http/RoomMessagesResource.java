@@ -6,7 +6,7 @@ import io.tidings.history.HistoryStore;
 import io.tidings.protocol.Envelope;
 import io.tidings.protocol.EnvelopeEncoder;
 import io.tidings.rooms.RoomPublisher;
-import io.tidings.rooms.RoomRegistry;
+import io.tidings.rooms.RoomDirectory;
 import io.tidings.rooms.RoomSummary;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -44,7 +44,7 @@ public class RoomMessagesResource {
     Caller caller;
 
     @Inject
-    RoomRegistry rooms;
+    RoomDirectory rooms;
 
     @Inject
     RoomPublisher publisher;

@@ -2,7 +2,7 @@ package io.tidings.http;
 
 import io.tidings.api.Notification;
 import io.tidings.rooms.RoomName;
-import io.tidings.rooms.RoomRegistry;
+import io.tidings.rooms.RoomDirectory;
 import io.tidings.rooms.RoomSummary;
 import io.tidings.users.UserRegistry;
 import jakarta.enterprise.context.RequestScoped;
@@ -29,7 +29,7 @@ public class RoomsResource {
     Caller caller;
 
     @Inject
-    RoomRegistry rooms;
+    RoomDirectory rooms;
 
     @Inject
     UserRegistry users;
@@ -74,7 +74,7 @@ public class RoomsResource {
         return Response.accepted(Json.createObjectBuilder().add("id", notification.id()).build().toString()).build();
     }
 
-    static RoomSummary existing(RoomRegistry rooms, String name) {
+    static RoomSummary existing(RoomDirectory rooms, String name) {
         return rooms.summary(RoomName.require(name)).orElseThrow(() -> ApiException.roomNotFound(name));
     }
 

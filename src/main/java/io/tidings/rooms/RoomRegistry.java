@@ -58,6 +58,11 @@ public class RoomRegistry {
         return raced != null ? raced : loaded;
     }
 
+    /** The rooms in use on this server. */
+    java.util.Collection<Room> all() {
+        return List.copyOf(rooms.values());
+    }
+
     Optional<Room> find(String name) {
         return Optional.ofNullable(rooms.get(name));
     }
@@ -167,31 +172,6 @@ public class RoomRegistry {
 
     public Set<String> names() {
         return Set.copyOf(rooms.keySet());
-    }
-
-    /** Whether the room is in use on this server or has stored messages. */
-    public boolean exists(String name) {
-        return rooms.containsKey(name) || store.lastSeq(name) > 0;
-    }
-
-    /** The room's name, member count and last stored sequence; empty when the room does not exist. */
-    public Optional<RoomSummary> summary(String name) {
-        return exists(name) ? Optional.of(room(name)).map(RoomRegistry::summarise) : Optional.empty();
-    }
-
-    public List<RoomSummary> summaries() {
-        return rooms.values().stream().map(RoomRegistry::summarise)
-                .sorted(java.util.Comparator.comparing(RoomSummary::name)).toList();
-    }
-
-    /** Each user in the room with how many sockets and streams it has there. */
-    public java.util.Map<String, Integer> members(String name) {
-        Room room = rooms.get(name);
-        return room == null ? java.util.Map.of() : room.membersPerUser();
-    }
-
-    private static RoomSummary summarise(Room room) {
-        return new RoomSummary(room.name(), room.size(), room.lastStored());
     }
 
     /** The messages a member entering a room gets, whether they close the gap it asked about, and the last sequence. */

@@ -155,6 +155,8 @@ final class SseStream implements Recipient {
         } catch (RuntimeException e) {
             // the client is gone already
         }
-        callback.run();
+        // Not inline: an overflow closes the stream inside a room's fan-out loop, and leaving the
+        // room there would change the members while they are being iterated.
+        executor.execute(callback);
     }
 }
