@@ -132,7 +132,7 @@ class HttpApiIT {
             JsonObject listed = Http.get("users/dora/notifications?name=dora&unread=true").json();
             assertTrue(listed.getInt("unread") >= 1, listed.toString());
             assertEquals(delivered.getString("id"), listed.getJsonArray("notifications").getJsonObject(0).getString("id"));
-            Reply read = Http.post("users/dora/notifications/read?name=dora", "{\"all\":true}");
+            Reply read = expect(200, Http.post("users/dora/notifications/read?name=dora", "{\"all\":true}"));
             assertEquals(0, read.json().getInt("unread"), read.body());
             assertEquals(0, dora.expect("notification.read").getJsonObject("data").getInt("unread"));
             assertEquals(0, Http.get("users/dora/notifications/unread?name=dora").json().getInt("unread"));
