@@ -5,7 +5,8 @@ import java.util.Locale;
 /**
  * Every setting Tidings reads, with its default. The README's configuration table lists the same.
  * A value is looked up as the system property {@link #key()}, then as the environment variable
- * {@link #environmentVariable()}, then the default applies.
+ * {@link #environmentVariable()}, then in {@code tidings.properties} in the WAR, then the default
+ * applies.
  */
 public enum Setting {
     /** Frames queued for one connection before it counts as a slow consumer. */
@@ -28,6 +29,64 @@ public enum Setting {
     NOTIFICATIONS_REPLAY_LIMIT("tidings.notifications.replay-limit", "1000"),
     /** Days a notification is kept. */
     NOTIFICATIONS_RETENTION_DAYS("tidings.notifications.retention-days", "30"),
+
+    /** Authentication modes tried in order: guest, jwt, api-key, container. */
+    AUTH_MODES("tidings.auth.modes", "guest"),
+    /** The one JWS algorithm accepted: HS256, RS256 or ES256. Never taken from the token. */
+    JWT_ALGORITHM("tidings.auth.jwt.algorithm", "RS256"),
+    /** HS256 shared secret (at least 32 bytes). */
+    JWT_SECRET("tidings.auth.jwt.secret", ""),
+    /** RS256/ES256 public key: a PEM file, or classpath:name for one in the WAR. */
+    JWT_PUBLIC_KEY("tidings.auth.jwt.public-key", ""),
+    /** RS256/ES256 public keys as a JWKS file (instead of a PEM key). */
+    JWT_JWKS("tidings.auth.jwt.jwks", ""),
+    /** Required value of the token's iss claim. */
+    JWT_ISSUER("tidings.auth.jwt.issuer", ""),
+    /** Value the token's aud claim must contain. */
+    JWT_AUDIENCE("tidings.auth.jwt.audience", "tidings"),
+    /** Clock skew allowed on exp and nbf, in seconds. */
+    JWT_LEEWAY_SECONDS("tidings.auth.jwt.leeway-seconds", "30"),
+    /** Claim holding the user's roles (a string array). */
+    JWT_ROLES_CLAIM("tidings.auth.jwt.roles-claim", "roles"),
+    /** Claim listing the private rooms (names or prefix*) the user may join. */
+    JWT_ROOMS_CLAIM("tidings.auth.jwt.rooms-claim", "rooms"),
+    /** Seconds a connection may stay open after its token expired, waiting for auth.refresh. */
+    AUTH_EXPIRY_GRACE_SECONDS("tidings.auth.expiry-grace-seconds", "30"),
+    /** API keys file (properties: key=user[,role...]), or classpath:name. */
+    API_KEYS("tidings.auth.api-keys", ""),
+    /** Container roles copied to the identity in container mode (isUserInRole cannot list them). */
+    CONTAINER_ROLES("tidings.auth.container.roles", ""),
+
+    /** Origins allowed to open a WebSocket; empty means the application's own origin only. */
+    ORIGINS("tidings.origins", ""),
+    /** Open connections on this server. */
+    MAX_CONNECTIONS("tidings.limits.connections", "10000"),
+    /** Open connections from one remote address. */
+    MAX_CONNECTIONS_PER_ADDRESS("tidings.limits.connections-per-address", "100"),
+    /** Open connections of one user. */
+    MAX_CONNECTIONS_PER_USER("tidings.limits.connections-per-user", "10"),
+    /** Rooms one connection may be in at once. */
+    MAX_ROOMS_PER_CONNECTION("tidings.limits.rooms-per-connection", "100"),
+    /** Private rooms: names or prefixes ending in *, comma-separated. */
+    ROOMS_PRIVATE("tidings.rooms.private", ""),
+    /** Access file for private rooms (properties: pattern=user:name, role:name), or classpath:name. */
+    ROOMS_ACCESS("tidings.rooms.access", ""),
+    /** Largest text or binary message a client may send, in bytes. */
+    MAX_FRAME_BYTES("tidings.limits.frame-bytes", "65536"),
+    /** Client frames per second one connection may send on average. */
+    RATE_PER_SECOND("tidings.limits.rate-per-second", "20"),
+    /** Client frames one connection may send in a burst. */
+    RATE_BURST("tidings.limits.rate-burst", "40"),
+    /** Frames refused in a row for the rate limit before the connection is closed. */
+    RATE_STRIKES("tidings.limits.rate-strikes", "20"),
+
+    /** Milliseconds between server pings. */
+    HEARTBEAT_INTERVAL_MS("tidings.heartbeat.interval-ms", "30000"),
+    /** Pings left unanswered before the connection is closed. */
+    HEARTBEAT_MISSED_PONGS("tidings.heartbeat.missed-pongs", "2"),
+    /** Milliseconds without a client frame before the connection is closed; 0 disables. */
+    IDLE_TIMEOUT_MS("tidings.idle-timeout-ms", "600000"),
+
     /** The API key ({@code X-API-Key}) of HTTP API admin calls; empty: admin by API key is off. */
     ADMIN_API_KEY("tidings.admin.api-key", ""),
     /** The container role that makes an authenticated caller an HTTP API admin. */

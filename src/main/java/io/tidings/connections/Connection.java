@@ -11,6 +11,8 @@ import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -31,10 +33,13 @@ public final class Connection implements Recipient {
     private final Map<String, Object> properties = new ConcurrentHashMap<>();
     private final Session session;
     private final Outbound outbound;
+    private final Executor closer;
 
     private final Traffic traffic;
 
-    Connection(String id, String user, String remoteAddress, Session session, OutboundLimits limits, Traffic traffic) {
+    Connection(String id, String user, String remoteAddress, Session session, OutboundLimits limits, Executor closer,
+               Traffic traffic) {
+        this.closer = closer;
         this.id = id;
         this.user = user;
         this.remoteAddress = remoteAddress;
@@ -106,6 +111,18 @@ public final class Connection implements Recipient {
         return sendBinary(data);
     }
 
+    /**
+     * Sends a WebSocket ping. Control frames bypass the outbound queue: they are small, and a peer
+     * that does not read will not answer them either.
+     */
+    public void ping(ByteBuffer payload) {
+        try {
+            session.getAsyncRemote().sendPing(payload);
+        } catch (IOException | IllegalStateException e) {
+            LOG.log(Level.FINE, "ping to connection " + id + " failed", e);
+        }
+    }
+
     /** Frames waiting in the outbound queue. */
     public int queued() {
         return outbound.queued();
@@ -122,12 +139,23 @@ public final class Connection implements Recipient {
         closeSession(CloseCodes.reason(code, reason));
     }
 
+    /**
+     * Closes on another thread: an overflow is detected inside a sender's fan-out loop, and Tyrus
+     * runs {@code @OnClose} (leaving rooms, telling the other members) on the closing thread, which
+     * would then change a room's members while it is being iterated.
+     */
     private void outboundFailed(String why) {
-        if (why.startsWith("outbound queue full")) {
+        boolean slow = why.startsWith("outbound queue full");
+        if (slow) {
             traffic.slowConsumer();
-            closeSession(CloseCodes.reason(CloseCodes.SLOW_CONSUMER, "outbound queue full; reconnect and recover"));
-        } else {
-            closeSession(new CloseReason(CloseReason.CloseCodes.CLOSED_ABNORMALLY, why));
+        }
+        CloseReason reason = slow
+                ? CloseCodes.reason(CloseCodes.SLOW_CONSUMER, "outbound queue full; reconnect and recover")
+                : new CloseReason(CloseReason.CloseCodes.CLOSED_ABNORMALLY, why);
+        try {
+            closer.execute(() -> closeSession(reason));
+        } catch (RejectedExecutionException e) {
+            closeSession(reason); // the application is stopping
         }
     }
 

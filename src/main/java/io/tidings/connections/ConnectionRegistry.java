@@ -2,6 +2,8 @@ package io.tidings.connections;
 
 import io.tidings.config.Setting;
 import io.tidings.config.Settings;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -13,6 +15,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.function.Predicate;
 
 /** Every open connection of this server, by connection id. */
 @ApplicationScoped
@@ -29,12 +32,16 @@ public class ConnectionRegistry {
     @Inject
     Traffic traffic;
 
+    /** Closes connections whose outbound queue overflowed, away from the thread that was sending. */
+    @Resource
+    ManagedExecutorService closer;
+
     /** Registers a newly opened WebSocket and gives it its outbound path. */
     public Connection open(Session session, String user, String remoteAddress) {
         session.getAsyncRemote().setSendTimeout(settings.number(Setting.OUTBOUND_SEND_TIMEOUT_MS));
         var limits = new OutboundLimits(settings.integer(Setting.OUTBOUND_MAX_MESSAGES),
                 settings.number(Setting.OUTBOUND_MAX_BYTES));
-        var connection = new Connection(UUID.randomUUID().toString(), user, remoteAddress, session, limits, traffic);
+        var connection = new Connection(UUID.randomUUID().toString(), user, remoteAddress, session, limits, closer, traffic);
         connections.put(connection.id(), connection);
         return connection;
     }
@@ -67,5 +74,10 @@ public class ConnectionRegistry {
 
     public int count() {
         return connections.size();
+    }
+
+    /** Open connections matching a condition (a user's, an address's). */
+    public int count(Predicate<Connection> condition) {
+        return (int) connections.values().stream().filter(condition).count();
     }
 }

@@ -25,6 +25,14 @@ public enum ErrorCode {
     BUSY,
     /** An application handler ({@code @Handles}) failed without saying why. */
     HANDLER_FAILED,
+    /** The connection sends faster than its rate limit; the frame was dropped. Slow down. */
+    RATE_LIMITED,
+    /** The token of an {@code auth.refresh} is missing or not valid. */
+    INVALID_TOKEN,
+    /** The connection's user may not do this (join a private room it is not a member of, refresh with another user's token). */
+    FORBIDDEN,
+    /** The connection is already in {@code tidings.limits.rooms-per-connection} rooms. */
+    TOO_MANY_ROOMS,
     /** The server failed while handling the frame; the frame may be retried. */
     INTERNAL;
 

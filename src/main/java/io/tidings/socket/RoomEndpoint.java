@@ -1,16 +1,14 @@
 package io.tidings.socket;
 
-import io.tidings.connections.Connection;
 import io.tidings.protocol.Envelope;
-import io.tidings.protocol.EnvelopeDecoder;
 import io.tidings.protocol.EnvelopeEncoder;
-import io.tidings.protocol.Inbound;
 import io.tidings.rooms.RoomName;
 import jakarta.inject.Inject;
 import jakarta.websocket.OnClose;
 import jakarta.websocket.OnError;
 import jakarta.websocket.OnMessage;
 import jakarta.websocket.OnOpen;
+import jakarta.websocket.PongMessage;
 import jakarta.websocket.Session;
 import jakarta.websocket.server.PathParam;
 import jakarta.websocket.server.ServerEndpoint;
@@ -23,7 +21,7 @@ import java.util.logging.Logger;
  * {@code /ws/rooms/{room}}: a socket that joins one room on open. Frames without a {@code room}
  * field address that room; everything else works as on {@code /ws}.
  */
-@ServerEndpoint(value = "/ws/rooms/{room}", decoders = EnvelopeDecoder.class, encoders = EnvelopeEncoder.class,
+@ServerEndpoint(value = "/ws/rooms/{room}", subprotocols = "tidings.v1", encoders = EnvelopeEncoder.class,
         configurator = HandshakeConfigurator.class)
 public class RoomEndpoint {
 
@@ -34,16 +32,22 @@ public class RoomEndpoint {
 
     @OnOpen
     public void open(Session session, @PathParam("room") String room) {
-        Connection connection = sockets.open(session);
-        if (RoomName.isValid(room)) {
-            connection.properties().put(RoomName.DEFAULT_ROOM, room);
-        }
-        sockets.text(session, Envelope.of("join", null).withRoom(room));
+        sockets.open(session).ifPresent(connection -> {
+            if (RoomName.isValid(room)) {
+                connection.properties().put(RoomName.DEFAULT_ROOM, room);
+            }
+            sockets.text(session, Envelope.of("join", null).withRoom(room));
+        });
     }
 
     @OnMessage
-    public void message(Session session, Inbound frame) {
-        sockets.text(session, frame);
+    public void message(Session session, String text) {
+        sockets.received(session, text);
+    }
+
+    @OnMessage
+    public void pong(Session session, PongMessage pong) {
+        sockets.pong(session);
     }
 
     @OnMessage

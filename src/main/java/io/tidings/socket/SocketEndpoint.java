@@ -1,13 +1,12 @@
 package io.tidings.socket;
 
-import io.tidings.protocol.EnvelopeDecoder;
 import io.tidings.protocol.EnvelopeEncoder;
-import io.tidings.protocol.Inbound;
 import jakarta.inject.Inject;
 import jakarta.websocket.OnClose;
 import jakarta.websocket.OnError;
 import jakarta.websocket.OnMessage;
 import jakarta.websocket.OnOpen;
+import jakarta.websocket.PongMessage;
 import jakarta.websocket.Session;
 import jakarta.websocket.server.ServerEndpoint;
 
@@ -15,8 +14,11 @@ import java.nio.ByteBuffer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
-/** The main WebSocket endpoint, {@code /ws}: one socket, many rooms. Stateless. */
-@ServerEndpoint(value = "/ws", decoders = EnvelopeDecoder.class, encoders = EnvelopeEncoder.class,
+/**
+ * The main WebSocket endpoint, {@code /ws}: one socket, many rooms. Stateless. It offers the
+ * subprotocol {@code tidings.v1}, which a browser names next to its {@code bearer.<token>}.
+ */
+@ServerEndpoint(value = "/ws", subprotocols = "tidings.v1", encoders = EnvelopeEncoder.class,
         configurator = HandshakeConfigurator.class)
 public class SocketEndpoint {
 
@@ -31,13 +33,18 @@ public class SocketEndpoint {
     }
 
     @OnMessage
-    public void message(Session session, Inbound frame) {
-        sockets.text(session, frame);
+    public void message(Session session, String text) {
+        sockets.received(session, text);
     }
 
     @OnMessage
     public void binary(Session session, ByteBuffer data) {
         sockets.binary(session, data);
+    }
+
+    @OnMessage
+    public void pong(Session session, PongMessage pong) {
+        sockets.pong(session);
     }
 
     @OnClose

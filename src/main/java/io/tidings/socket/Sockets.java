@@ -4,24 +4,38 @@ import io.tidings.connections.Connection;
 import io.tidings.connections.ConnectionRegistry;
 import io.tidings.dispatch.Dispatcher;
 import io.tidings.metrics.Metrics;
+import io.tidings.protocol.CloseCodes;
+import io.tidings.protocol.Envelope;
+import io.tidings.protocol.EnvelopeDecoder;
 import io.tidings.protocol.Frames;
 import io.tidings.protocol.Inbound;
+import io.tidings.protocol.Malformed;
+import io.tidings.security.FrameGate;
+import io.tidings.security.Identity;
+import io.tidings.security.RoomAccess;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.websocket.Session;
 
+import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
- * What every Tidings endpoint does with its session: register it on open, dispatch its frames,
- * unregister it on close. The endpoints stay annotation shells around this bean, because
- * annotated endpoint methods are not inherited.
+ * What every Tidings endpoint does with its session: register it on open, pass its frames
+ * through the {@link FrameGate} (size, rate) and {@link RoomAccess} (private rooms) to the
+ * dispatcher, unregister it on close. The endpoints stay annotation shells around this bean,
+ * because annotated endpoint methods are not inherited.
  */
 @ApplicationScoped
 public class Sockets {
 
+    private static final Logger LOG = Logger.getLogger(Sockets.class.getName());
     static final String CONNECTION_ID = "tidings.connectionId";
+    /** Text is decoded here rather than by a declared decoder, so the size check comes first. */
+    private static final EnvelopeDecoder DECODER = new EnvelopeDecoder();
 
     @Inject
     ConnectionRegistry connections;
@@ -32,32 +46,78 @@ public class Sockets {
     @Inject
     Metrics metrics;
 
-    /** Registers the session and sends {@code welcome}. */
-    public Connection open(Session session) {
+    @Inject
+    FrameGate gate;
+
+    @Inject
+    RoomAccess access;
+
+    /**
+     * Registers the session and sends {@code welcome}. A session without an identity (the
+     * handshake filter did not run for it) is closed with 4001 instead.
+     */
+    public Optional<Connection> open(Session session) {
         var properties = session.getUserProperties();
-        Connection connection = connections.open(session, (String) properties.get(HandshakeConfigurator.USER),
+        if (!(properties.get(Identity.PROPERTY) instanceof Identity identity)) {
+            refuse(session);
+            return Optional.empty();
+        }
+        Connection connection = connections.open(session, identity.user(),
                 (String) properties.get(HandshakeConfigurator.REMOTE_ADDRESS));
         properties.put(CONNECTION_ID, connection.id());
+        gate.opened(session, connection, identity);
         connection.send(Frames.welcome(connection.id(), connection.user()));
         connections.announce(connection);
-        return connection;
+        return Optional.of(connection);
     }
 
-    public void text(Session session, Inbound frame) {
+    /** A text message from the client: size check, decoding, rate limit, dispatch. */
+    public void received(Session session, String text) {
         metrics.received();
-        connection(session).ifPresent(connection -> dispatcher.dispatch(connection, frame));
+        connection(session).filter(connection -> gate.fits(connection, text)).ifPresent(connection -> {
+            Inbound frame = DECODER.decode(text);
+            String ref = frame instanceof Envelope e ? e.ref() : frame instanceof Malformed m ? m.ref() : null;
+            if (gate.admit(connection, ref) && (!(frame instanceof Envelope e) || access.permits(connection, e))) {
+                dispatcher.dispatch(connection, frame);
+            }
+        });
+    }
+
+    /**
+     * A frame the server made on the connection's behalf (the join of a room socket): not rate
+     * limited, but a refused join closes the socket, as it has no other purpose (4003).
+     */
+    public void text(Session session, Envelope frame) {
+        connection(session).ifPresent(connection -> access.refusal(connection, frame).ifPresentOrElse(
+                error -> connection.close(CloseCodes.FORBIDDEN, "not allowed in this room"),
+                () -> dispatcher.dispatch(connection, frame)));
     }
 
     public void binary(Session session, ByteBuffer data) {
         metrics.received();
-        connection(session).ifPresent(connection -> dispatcher.dispatchBinary(connection, data));
+        connection(session).filter(connection -> gate.fits(connection, data) && gate.admit(connection, null))
+                .ifPresent(connection -> dispatcher.dispatchBinary(connection, data));
+    }
+
+    /** A pong from the client: it is alive. */
+    public void pong(Session session) {
+        connection(session).ifPresent(gate::ponged);
     }
 
     public void close(Session session) {
         connections.remove((String) session.getUserProperties().get(CONNECTION_ID));
     }
 
+    private static void refuse(Session session) {
+        try {
+            session.close(CloseCodes.reason(CloseCodes.UNAUTHENTICATED, "not authenticated"));
+        } catch (IOException e) {
+            LOG.log(Level.FINE, "closing an unauthenticated session failed", e);
+        }
+    }
+
     private Optional<Connection> connection(Session session) {
-        return connections.find((String) session.getUserProperties().get(CONNECTION_ID));
+        Object id = session.getUserProperties().get(CONNECTION_ID);
+        return id == null ? Optional.empty() : connections.find((String) id);
     }
 }

@@ -12,6 +12,11 @@ public final class Server {
         return Integer.getInteger("tidings.port", 8080);
     }
 
+    /** The application's own origin, as a browser on its page would send it. */
+    public static String origin() {
+        return "http://127.0.0.1:" + port();
+    }
+
     public static URI http(String path) {
         return URI.create("http://127.0.0.1:" + port() + "/tidings/" + path);
     }

@@ -18,6 +18,7 @@ import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -49,16 +50,42 @@ public final class TestClient implements AutoCloseable {
         return client;
     }
 
-    /** Connects without waiting for anything. */
+    /** Connects without waiting for anything, from the application's own origin, as a browser would. */
     public static TestClient open(URI uri) {
+        return open(uri, Map.of(), List.of());
+    }
+
+    /**
+     * Connects with extra handshake headers (they replace the default {@code Origin} when they
+     * name it) and subprotocols (a token goes as {@code bearer.<jwt>} after {@code tidings.v1}).
+     */
+    public static TestClient open(URI uri, Map<String, String> headers, List<String> subprotocols) {
         TestClient client = new TestClient();
+        var config = ClientEndpointConfig.Builder.create().preferredSubprotocols(subprotocols)
+                .configurator(new ClientEndpointConfig.Configurator() {
+                    @Override
+                    public void beforeRequest(Map<String, List<String>> request) {
+                        request.put("Origin", List.of(Server.origin()));
+                        headers.forEach((name, value) -> request.put(name, List.of(value)));
+                    }
+                }).build();
         try {
-            client.session = ContainerProvider.getWebSocketContainer()
-                    .connectToServer(client.new Listener(), ClientEndpointConfig.Builder.create().build(), uri);
+            client.session = ContainerProvider.getWebSocketContainer().connectToServer(client.new Listener(), config, uri);
         } catch (DeploymentException | IOException e) {
             throw new IllegalStateException("cannot connect to " + uri, e);
         }
         return client;
+    }
+
+    /** Connects with a JWT offered as subprotocol, the way a browser passes it, and waits for the welcome. */
+    public static TestClient connectWithToken(URI uri, String token) {
+        TestClient client = open(uri, Map.of(), List.of("tidings.v1", "bearer." + token));
+        client.expect("welcome");
+        return client;
+    }
+
+    public Session session() {
+        return session;
     }
 
     public void send(String text) {

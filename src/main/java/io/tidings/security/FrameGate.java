@@ -1,0 +1,88 @@
+package io.tidings.security;
+
+import io.tidings.config.Setting;
+import io.tidings.config.Settings;
+import io.tidings.connections.Connection;
+import io.tidings.protocol.CloseCodes;
+import io.tidings.protocol.ErrorCode;
+import io.tidings.protocol.Frames;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.websocket.CloseReason;
+import jakarta.websocket.Session;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * What every connection passes through besides the handshake: its limits are set when it opens,
+ * and every client frame is counted against its rate limit before it reaches the dispatcher.
+ */
+@ApplicationScoped
+public class FrameGate {
+
+    private static final String MAX_BYTES = "tidings.maxFrameBytes";
+
+    @Inject
+    Settings settings;
+
+    /** Applies the per-connection limits to a newly opened connection. */
+    public void opened(Session session, Connection connection, Identity identity) {
+        int maxBytes = settings.integer(Setting.MAX_FRAME_BYTES);
+        // Undertow refuses larger messages while reading them (1009); Tyrus ignores these sizes
+        // (eclipse-ee4j/tyrus#395) and buffers up to its incoming-buffer-size, so fits() checks too.
+        session.setMaxTextMessageBufferSize(maxBytes);
+        session.setMaxBinaryMessageBufferSize(maxBytes);
+        connection.properties().put(MAX_BYTES, maxBytes);
+        connection.properties().put(Identity.PROPERTY, identity);
+        Liveness.of(connection);
+        Throttle.install(connection, settings.number(Setting.RATE_PER_SECOND), settings.number(Setting.RATE_BURST));
+    }
+
+    /** Whether a text message is within the frame limit; if not, the connection is closed with 1009. */
+    public boolean fits(Connection connection, String text) {
+        int max = (Integer) connection.properties().get(MAX_BYTES);
+        // Characters never outnumber UTF-8 bytes, and one character is at most 3 bytes.
+        boolean fits = text.length() <= max && (text.length() * 3L <= max || text.getBytes(StandardCharsets.UTF_8).length <= max);
+        return fits || tooBig(connection, max);
+    }
+
+    public boolean fits(Connection connection, ByteBuffer data) {
+        int max = (Integer) connection.properties().get(MAX_BYTES);
+        return data.remaining() <= max || tooBig(connection, max);
+    }
+
+    private static boolean tooBig(Connection connection, int max) {
+        connection.close(CloseReason.CloseCodes.TOO_BIG.getCode(), "message larger than " + max + " bytes");
+        return false;
+    }
+
+    /**
+     * Whether a client frame may be dispatched. Over the rate limit the frame is dropped with a
+     * {@code rate_limited} error; after too many in a row the connection is closed with 4029.
+     */
+    public boolean admit(Connection connection, String ref) {
+        Liveness.of(connection).heard();
+        int strikes = Throttle.of(connection).take();
+        if (strikes == 0) {
+            return true;
+        }
+        if (strikes >= settings.integer(Setting.RATE_STRIKES)) {
+            connection.close(CloseCodes.RATE_LIMITED, "rate limit exceeded");
+        } else if (strikes == 1 || ref != null) {
+            // One error per burst (and one per frame that asked for a reply): the flood is not echoed back.
+            connection.send(Frames.error(ErrorCode.RATE_LIMITED, "more than " + settings.string(Setting.RATE_PER_SECOND)
+                    + " frames per second; slow down or the connection is closed with 4029", ref));
+        }
+        return false;
+    }
+
+    /** A pong arrived: the peer is alive. */
+    public void ponged(Connection connection) {
+        Liveness.of(connection).ponged();
+    }
+
+    public static Identity identity(Connection connection) {
+        return (Identity) connection.properties().get(Identity.PROPERTY);
+    }
+}

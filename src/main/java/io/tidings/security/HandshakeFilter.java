@@ -1,0 +1,91 @@
+package io.tidings.security;
+
+import io.tidings.config.Setting;
+import io.tidings.config.Settings;
+import jakarta.inject.Inject;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.annotation.WebFilter;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import java.io.IOException;
+import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Checks every WebSocket handshake before the upgrade: Origin, credentials, connection limits.
+ * A refused handshake gets a plain HTTP error (401, 403, 429, 503) and never becomes a WebSocket.
+ * <p>
+ * This works because both containers register their upgrade filter (Undertow's
+ * {@code JsrWebSocketFilter}, Tyrus's {@code TyrusServletFilter}) programmatically with
+ * {@code isMatchAfter=true}, i.e. after the filters the application declares, and both run the
+ * upgrade on the request thread, so the identity is handed to the endpoint's configurator in a
+ * thread local.
+ */
+@WebFilter(urlPatterns = {"/ws", "/ws/*"}, asyncSupported = true)
+public class HandshakeFilter extends HttpFilter {
+
+    private static final Logger LOG = Logger.getLogger(HandshakeFilter.class.getName());
+    private static final ThreadLocal<Identity> CURRENT = new ThreadLocal<>();
+
+    @Inject
+    Settings settings;
+
+    @Inject
+    Authenticator authenticator;
+
+    @Inject
+    ConnectionLimits limits;
+
+    /** The identity of the handshake running on this thread, if the filter accepted it. */
+    public static Optional<Identity> current() {
+        return Optional.ofNullable(CURRENT.get());
+    }
+
+    @Override
+    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        if (!"websocket".equalsIgnoreCase(request.getHeader("Upgrade"))) {
+            chain.doFilter(request, response);
+            return;
+        }
+        Identity identity;
+        try {
+            identity = admit(request);
+        } catch (Refusal refusal) {
+            // Logged without the query string or headers: they may carry a token or an API key.
+            LOG.log(Level.FINE, () -> "handshake from " + request.getRemoteAddr() + " refused: " + refusal.getMessage());
+            reply(response, refusal.httpStatus(), refusal.getMessage());
+            return;
+        } catch (IllegalStateException misconfigured) {
+            LOG.log(Level.SEVERE, "cannot check WebSocket handshakes: {0}", misconfigured.getMessage());
+            reply(response, 500, "the server's authentication settings are incomplete; see its log");
+            return;
+        }
+        CURRENT.set(identity);
+        try {
+            chain.doFilter(request, response);
+        } finally {
+            CURRENT.remove();
+        }
+    }
+
+    private static void reply(HttpServletResponse response, int status, String message) throws IOException {
+        response.setStatus(status);
+        response.setContentType("text/plain;charset=UTF-8");
+        response.getWriter().write(message);
+    }
+
+    private Identity admit(HttpServletRequest request) {
+        String host = request.getHeader("Host");
+        if (!OriginPolicy.allows(request.getHeader("Origin"), settings.list(Setting.ORIGINS), request.getScheme(), host)) {
+            throw Refusal.forbidden("origin not allowed; add it to tidings.origins");
+        }
+        Identity identity = authenticator.authenticate(request);
+        limits.check(request.getRemoteAddr(), identity.user());
+        return identity;
+    }
+}
