@@ -3,6 +3,9 @@ package io.tidings.http;
 import io.tidings.config.Setting;
 import io.tidings.config.Settings;
 import io.tidings.metrics.Metrics;
+import io.tidings.security.Authenticator;
+import io.tidings.security.Identity;
+import io.tidings.security.Refusal;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -11,20 +14,18 @@ import jakarta.ws.rs.core.Response;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
- * Who is calling the HTTP API. Admin: an {@code X-API-Key} equal to {@code tidings.admin.api-key},
- * or a container principal in role {@code tidings.admin.role}. User: the container principal, or
- * else the {@code name} query parameter, exactly as the WebSocket handshake accepts guests (an
- * {@code EventSource} cannot send headers). Missing credential: 401; known but not allowed: 403.
+ * Who is calling the HTTP API, resolved by the same {@link Authenticator} as the WebSocket
+ * handshake (token, API key, container principal or guest {@code ?name=}, as
+ * {@code tidings.auth.modes} allows). Admin: the operator key {@code tidings.admin.api-key} in
+ * {@code X-API-Key}, or an identity with role {@code tidings.admin.role}. No credential at all:
+ * 401; a credential the authenticator refuses: its status; known but not allowed: 403.
  */
 @RequestScoped
 public class Caller {
 
     static final String API_KEY_HEADER = "X-API-Key";
-    /** The handshake's guest nickname rule. */
-    private static final Pattern NAME = Pattern.compile("[\\p{L}\\p{N}._-]{1,32}");
 
     @Inject
     HttpServletRequest request;
@@ -33,40 +34,32 @@ public class Caller {
     Settings settings;
 
     @Inject
+    Authenticator authenticator;
+
+    @Inject
     Metrics metrics;
 
+    private Optional<Identity> identity;
+
     public boolean isAdmin() {
-        String key = request.getHeader(API_KEY_HEADER);
-        if (key != null) {
-            String expected = settings.string(Setting.ADMIN_API_KEY);
-            if (expected.isEmpty() || !MessageDigest.isEqual(bytes(expected), bytes(key))) {
-                throw refused(Response.Status.UNAUTHORIZED, "invalid_credential", "the X-API-Key is not this server's admin key");
-            }
+        if (hasOperatorKey()) {
             return true;
         }
-        return request.getUserPrincipal() != null && request.isUserInRole(settings.string(Setting.ADMIN_ROLE));
+        String role = settings.string(Setting.ADMIN_ROLE);
+        return identity().map(i -> i.roles().contains(role)).orElse(false)
+                || request.getUserPrincipal() != null && request.isUserInRole(role);
     }
 
-    /** The calling user, if the request names one. */
+    /** The calling user, if the request presents a credential for one. */
     public Optional<String> user() {
-        if (request.getUserPrincipal() != null) {
-            return Optional.of(request.getUserPrincipal().getName());
-        }
-        String name = request.getParameter("name");
-        if (name == null) {
-            return Optional.empty();
-        }
-        if (!NAME.matcher(name).matches()) {
-            throw ApiException.badRequest("invalid_name", "name must be 1 to 32 letters, digits, '.', '-' or '_'");
-        }
-        return Optional.of(name);
+        return identity().map(Identity::user);
     }
 
     public void requireAdmin() {
         if (!isAdmin()) {
             throw user().isPresent()
                     ? refused(Response.Status.FORBIDDEN, "forbidden", "this operation needs an admin credential")
-                    : refused(Response.Status.UNAUTHORIZED, "unauthenticated", "send the admin key in X-API-Key");
+                    : refused(Response.Status.UNAUTHORIZED, "unauthenticated", "send an admin credential, e.g. X-API-Key");
         }
     }
 
@@ -80,7 +73,7 @@ public class Caller {
     /** The calling user; 401 without one. */
     public String requireUser() {
         return user().orElseThrow(() -> refused(Response.Status.UNAUTHORIZED, "unauthenticated",
-                "say who you are: sign in, or add ?name=<your name>"));
+                "say who you are: a token, an API key, signing in, or (for guests) ?name=<your name>"));
     }
 
     /** Admins may act for any user; users only for themselves. */
@@ -90,12 +83,38 @@ public class Caller {
         }
     }
 
+    private Optional<Identity> identity() {
+        if (identity == null) {
+            identity = presentsCredential() ? Optional.of(authenticate()) : Optional.empty();
+        }
+        return identity;
+    }
+
+    /** Unlike a handshake, an HTTP call without any credential is not made a random guest. */
+    private boolean presentsCredential() {
+        return !hasOperatorKey() && (request.getHeader(API_KEY_HEADER) != null || request.getParameter("access_token") != null
+                || request.getParameter("name") != null || request.getUserPrincipal() != null);
+    }
+
+    private Identity authenticate() {
+        try {
+            return authenticator.authenticate(request);
+        } catch (Refusal refusal) {
+            boolean forbidden = refusal.httpStatus() == 403;
+            throw refused(forbidden ? Response.Status.FORBIDDEN : Response.Status.UNAUTHORIZED,
+                    forbidden ? "forbidden" : "invalid_credential", refusal.getMessage());
+        }
+    }
+
+    private boolean hasOperatorKey() {
+        String key = request.getHeader(API_KEY_HEADER);
+        String expected = settings.string(Setting.ADMIN_API_KEY);
+        return key != null && !expected.isEmpty()
+                && MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8), key.getBytes(StandardCharsets.UTF_8));
+    }
+
     private ApiException refused(Response.Status status, String code, String message) {
         metrics.authFailed();
         return new ApiException(status, code, message);
-    }
-
-    private static byte[] bytes(String text) {
-        return text.getBytes(StandardCharsets.UTF_8);
     }
 }

@@ -32,6 +32,7 @@ public class Metrics implements Traffic {
     private Counter dropped;
     private Counter slowConsumers;
     private Counter authFailures;
+    private Counter rateLimited;
     private Timer durations;
 
     @Inject
@@ -52,7 +53,8 @@ public class Metrics implements Traffic {
         bytesOut = counter("tidings.bytes.out", "Approximate bytes queued for clients");
         dropped = counter("tidings.frames.dropped", "Ephemeral frames dropped because a client fell behind");
         slowConsumers = counter("tidings.slow.consumer.closes", "Clients closed because their outbound queue overflowed");
-        authFailures = counter("tidings.auth.failures", "Requests refused for a missing or wrong credential");
+        authFailures = counter("tidings.auth.failures", "Handshakes and API calls refused for a missing or wrong credential");
+        rateLimited = counter("tidings.rate.limit.hits", "Client frames refused over the rate limit");
         durations = Timer.builder("tidings.connection.duration").description("How long WebSocket connections stayed open")
                 .publishPercentileHistogram().minimumExpectedValue(Duration.ofSeconds(1))
                 .maximumExpectedValue(Duration.ofHours(24)).register(registry);
@@ -77,6 +79,10 @@ public class Metrics implements Traffic {
 
     public void authFailed() {
         authFailures.increment();
+    }
+
+    public void rateLimited() {
+        rateLimited.increment();
     }
 
     @Override
