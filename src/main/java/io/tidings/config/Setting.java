@@ -89,7 +89,18 @@ public enum Setting {
     /** Pings left unanswered before the connection is closed. */
     HEARTBEAT_MISSED_PONGS("tidings.heartbeat.missed-pongs", "2"),
     /** Milliseconds without a client frame before the connection is closed; 0 disables. */
-    IDLE_TIMEOUT_MS("tidings.idle-timeout-ms", "600000");
+    IDLE_TIMEOUT_MS("tidings.idle-timeout-ms", "600000"),
+
+    /** The API key ({@code X-API-Key}) of HTTP API admin calls; empty: admin by API key is off. */
+    ADMIN_API_KEY("tidings.admin.api-key", ""),
+    /** The container role that makes an authenticated caller an HTTP API admin. */
+    ADMIN_ROLE("tidings.admin.role", "tidings-admin"),
+    /** Most items one HTTP API page returns (history, notifications). */
+    API_MAX_PAGE("tidings.api.max-page", "500"),
+    /** Seconds between SSE heartbeat comments. */
+    SSE_HEARTBEAT_SECONDS("tidings.sse.heartbeat-seconds", "15"),
+    /** Events queued for one SSE stream before it is closed as a slow consumer. */
+    SSE_MAX_EVENTS("tidings.sse.max-events", "1024");
 
     private final String key;
     private final String defaultValue;

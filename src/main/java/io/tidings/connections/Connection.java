@@ -21,7 +21,7 @@ import java.util.logging.Logger;
  * sent to a connection goes through {@link #send(Envelope)} / {@link #sendText(String, boolean)},
  * which never block.
  */
-public final class Connection {
+public final class Connection implements Recipient {
 
     private static final Logger LOG = Logger.getLogger(Connection.class.getName());
     private static final EnvelopeEncoder ENCODER = new EnvelopeEncoder();
@@ -35,20 +35,26 @@ public final class Connection {
     private final Outbound outbound;
     private final Executor closer;
 
-    Connection(String id, String user, String remoteAddress, Session session, OutboundLimits limits, Executor closer) {
+    private final Traffic traffic;
+
+    Connection(String id, String user, String remoteAddress, Session session, OutboundLimits limits, Executor closer,
+               Traffic traffic) {
         this.closer = closer;
         this.id = id;
         this.user = user;
         this.remoteAddress = remoteAddress;
         this.session = session;
+        this.traffic = traffic;
         this.outbound = new Outbound(session.getAsyncRemote(), limits.maxMessages(), limits.maxBytes(), this::outboundFailed);
+        this.outbound.onDrop(traffic::dropped);
     }
 
+    @Override
     public String id() {
         return id;
     }
 
-    /** The user name this connection speaks for. */
+    @Override
     public String user() {
         return user;
     }
@@ -80,11 +86,29 @@ public final class Connection {
      * Ephemeral frames (typing, presence) are the first dropped when the connection falls behind.
      */
     public boolean sendText(String text, boolean ephemeral) {
-        return outbound.offer(Outbound.Frame.text(text, ephemeral));
+        return counted(Outbound.Frame.text(text, ephemeral));
     }
 
     public boolean sendBinary(ByteBuffer data) {
-        return outbound.offer(Outbound.Frame.binary(data.asReadOnlyBuffer()));
+        return counted(Outbound.Frame.binary(data.asReadOnlyBuffer()));
+    }
+
+    private boolean counted(Outbound.Frame frame) {
+        boolean queued = outbound.offer(frame);
+        if (queued) {
+            traffic.queued(frame.bytes());
+        }
+        return queued;
+    }
+
+    @Override
+    public boolean deliver(Envelope frame, String text, boolean ephemeral) {
+        return sendText(text, ephemeral);
+    }
+
+    @Override
+    public boolean deliverBinary(ByteBuffer data) {
+        return sendBinary(data);
     }
 
     /**
@@ -121,7 +145,11 @@ public final class Connection {
      * would then change a room's members while it is being iterated.
      */
     private void outboundFailed(String why) {
-        CloseReason reason = why.startsWith("outbound queue full")
+        boolean slow = why.startsWith("outbound queue full");
+        if (slow) {
+            traffic.slowConsumer();
+        }
+        CloseReason reason = slow
                 ? CloseCodes.reason(CloseCodes.SLOW_CONSUMER, "outbound queue full; reconnect and recover")
                 : new CloseReason(CloseReason.CloseCodes.CLOSED_ABNORMALLY, why);
         try {

@@ -29,6 +29,9 @@ public class ConnectionRegistry {
     @Inject
     Event<ConnectionChange> events;
 
+    @Inject
+    Traffic traffic;
+
     /** Closes connections whose outbound queue overflowed, away from the thread that was sending. */
     @Resource
     ManagedExecutorService closer;
@@ -38,7 +41,7 @@ public class ConnectionRegistry {
         session.getAsyncRemote().setSendTimeout(settings.number(Setting.OUTBOUND_SEND_TIMEOUT_MS));
         var limits = new OutboundLimits(settings.integer(Setting.OUTBOUND_MAX_MESSAGES),
                 settings.number(Setting.OUTBOUND_MAX_BYTES));
-        var connection = new Connection(UUID.randomUUID().toString(), user, remoteAddress, session, limits, closer);
+        var connection = new Connection(UUID.randomUUID().toString(), user, remoteAddress, session, limits, closer, traffic);
         connections.put(connection.id(), connection);
         return connection;
     }

@@ -41,6 +41,7 @@ final class Outbound implements SendHandler {
     private Thread pumpThread;
     private boolean completedInline;
     private long dropped;
+    private Runnable onDrop = () -> { };
 
     Outbound(RemoteEndpoint.Async remote, int maxMessages, long maxBytes, Consumer<String> onFailure) {
         this.remote = remote;
@@ -87,6 +88,7 @@ final class Outbound implements SendHandler {
                 it.remove();
                 queuedBytes -= queued.bytes();
                 dropped++;
+                onDrop.run();
             }
         }
         if (fits(frame)) {
@@ -94,6 +96,7 @@ final class Outbound implements SendHandler {
         }
         if (frame.ephemeral()) {
             dropped++;
+            onDrop.run();
             return true; // dropping an ephemeral frame is not an overflow; enqueue() below ignores it
         }
         return false;
@@ -170,6 +173,11 @@ final class Outbound implements SendHandler {
             queuedBytes -= frame.bytes();
         }
         return frame;
+    }
+
+    /** Called (with the path's lock held: keep it cheap) for every ephemeral frame dropped. */
+    synchronized void onDrop(Runnable callback) {
+        onDrop = callback;
     }
 
     synchronized int queued() {

@@ -28,7 +28,7 @@ public class FanOut {
 
     /** To every member of a room, except one connection when {@code excludedConnectionId} is set. */
     public void toRoom(String room, Envelope frame, boolean ephemeral, String excludedConnectionId) {
-        rooms.deliver(room, encoder.encode(frame), ephemeral, excludedConnectionId);
+        rooms.deliver(room, frame, encoder.encode(frame), ephemeral, excludedConnectionId);
     }
 
     /** A binary frame to every member of a room except the sender's connection. */
@@ -41,12 +41,12 @@ public class FanOut {
         return toUser(user, frame, null);
     }
 
-    /** To every open socket of one user but one (the socket that caused the frame, say). */
+    /** To every open socket and stream of one user but one (the socket that caused the frame, say). */
     public int toUser(String user, Envelope frame, String excludedConnectionId) {
-        var targets = users.connectionsOf(user).stream().filter(c -> !c.id().equals(excludedConnectionId)).toList();
+        var targets = users.recipientsOf(user).stream().filter(c -> !c.id().equals(excludedConnectionId)).toList();
         if (!targets.isEmpty()) {
             String text = encoder.encode(frame);
-            targets.forEach(connection -> connection.sendText(text, false));
+            targets.forEach(recipient -> recipient.deliver(frame, text, false));
         }
         return targets.size();
     }

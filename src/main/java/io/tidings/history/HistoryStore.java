@@ -51,4 +51,15 @@ public class HistoryStore {
         Collections.reverse(newestFirst);
         return newestFirst;
     }
+
+    /** The last {@code count} messages of a room before sequence {@code before}, oldest first. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<Envelope> latestBefore(String room, long before, int count) {
+        List<Envelope> newestFirst = new ArrayList<>(em.createQuery("select m from StoredMessage m where m.room = :room"
+                        + " and m.seq < :before order by m.seq desc", StoredMessage.class)
+                .setParameter("room", room).setParameter("before", before).setMaxResults(count).getResultStream()
+                .map(StoredMessage::toEnvelope).toList());
+        Collections.reverse(newestFirst);
+        return newestFirst;
+    }
 }

@@ -11,7 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Reads {@code data.ids}, the notification ids a client frame refers to. */
-final class NotificationIds {
+public final class NotificationIds {
 
     static final int MAX = 1000;
 
@@ -19,14 +19,20 @@ final class NotificationIds {
     }
 
     static List<String> of(Envelope frame) {
-        JsonValue value = frame.dataObject().get("ids");
+        return of(frame.dataObject(), "data.");
+    }
+
+    /** The {@code ids} field of a JSON object; {@code prefix} names where the object sits, for the error message. */
+    public static List<String> of(jakarta.json.JsonObject object, String prefix) {
+        JsonValue value = object.get("ids");
         if (!(value instanceof JsonArray array) || array.size() > MAX) {
-            throw new FrameException(ErrorCode.INVALID_FIELD, "data.ids must be an array of at most " + MAX + " notification ids");
+            throw new FrameException(ErrorCode.INVALID_FIELD, prefix + "ids must be an array of at most " + MAX
+                    + " notification ids (or send \"all\":true)");
         }
         List<String> ids = new ArrayList<>(array.size());
         for (JsonValue id : array) {
             if (!(id instanceof JsonString s)) {
-                throw new FrameException(ErrorCode.INVALID_FIELD, "data.ids must hold strings");
+                throw new FrameException(ErrorCode.INVALID_FIELD, prefix + "ids must hold strings");
             }
             ids.add(s.getString());
         }

@@ -3,7 +3,6 @@ package io.tidings.notifications;
 import io.tidings.connections.Connection;
 import io.tidings.dispatch.FrameHandler;
 import io.tidings.dispatch.FrameType;
-import io.tidings.fanout.FanOut;
 import io.tidings.protocol.Envelope;
 import io.tidings.protocol.Frames;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -23,24 +22,13 @@ import java.util.List;
 class ReadHandler implements FrameHandler {
 
     @Inject
-    NotificationStore store;
-
-    @Inject
-    FanOut fanOut;
+    Inbox inbox;
 
     @Override
     public void handle(Connection connection, Envelope frame) {
         boolean all = frame.dataObject().get("all") == JsonValue.TRUE;
         List<String> ids = all ? null : NotificationIds.of(frame);
-        store.markRead(connection.user(), ids);
-        long unread = store.unread(connection.user());
-        var sync = Json.createObjectBuilder().add("unread", unread);
-        if (all) {
-            sync.add("all", true);
-        } else {
-            sync.add("ids", Json.createArrayBuilder(ids));
-        }
-        fanOut.toUser(connection.user(), Envelope.of("notification.read", sync.build()), connection.id());
+        long unread = inbox.markRead(connection.user(), ids, connection.id());
         if (frame.ref() != null) {
             connection.send(Frames.ack(frame.ref(), Json.createObjectBuilder().add("unread", unread).build()));
         }

@@ -21,6 +21,9 @@ public final class CloseCodes {
     /** The client kept sending faster than its rate limit after being told so. */
     public static final int RATE_LIMITED = 4029;
 
+    /** An operator disconnected the connection (HTTP API); the reason says why. Reconnecting is allowed. */
+    public static final int DISCONNECTED = 4010;
+
     private CloseCodes() {
     }
 

@@ -54,16 +54,13 @@ class JoinHandler implements FrameHandler {
         Room room = rooms.room(name);
         synchronized (room) {
             boolean first = rooms.add(room, connection);
-            long upTo = room.lastStored();
+            RoomRegistry.CatchUp catchUp = rooms.catchUp(room, since, count);
+            long upTo = catchUp.upTo();
             var data = jakarta.json.Json.createObjectBuilder().add("members", members(room))
-                    .add("memberCount", room.users().size());
-            if (since == null) {
-                data.add("messages", array(rooms.messages(room, Math.max(0, upTo - count), upTo, count)));
-            } else {
-                boolean complete = since <= upTo && upTo - since <= settings.integer(Setting.ROOMS_RECOVERY_LIMIT);
-                List<Envelope> missed = complete ? rooms.messages(room, since, upTo, (int) (upTo - since))
-                        : rooms.messages(room, Math.max(0, upTo - count), upTo, count);
-                data.add("messages", array(missed)).add("recovered", complete);
+                    .add("memberCount", room.users().size())
+                    .add("messages", array(catchUp.messages()));
+            if (since != null) {
+                data.add("recovered", catchUp.complete());
             }
             connection.send(new Envelope("joined", data.build(), frame.ref(), null, name, null, upTo, null, null));
             if (first) {

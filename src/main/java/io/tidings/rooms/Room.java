@@ -1,6 +1,6 @@
 package io.tidings.rooms;
 
-import io.tidings.connections.Connection;
+import io.tidings.connections.Recipient;
 import io.tidings.protocol.Envelope;
 
 import java.nio.ByteBuffer;
@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * One room's state: its members, how many sockets each user has in it, the sequence numbers
+ * One room's state: its members (WebSocket connections and SSE streams), how many each user has in it, the sequence numbers
  * assigned and stored, and a window of the most recent stored messages.
  * <p>
  * Everything is guarded by the room's monitor. Deliveries happen while it is held, so a member
@@ -21,7 +21,7 @@ import java.util.Set;
 final class Room {
 
     private final String name;
-    private final Map<String, Connection> members = new LinkedHashMap<>();
+    private final Map<String, Recipient> members = new LinkedHashMap<>();
     private final Map<String, Integer> socketsPerUser = new LinkedHashMap<>();
     private final ArrayDeque<Envelope> window = new ArrayDeque<>();
     private final int windowSize;
@@ -41,7 +41,7 @@ final class Room {
     }
 
     /** Adds a member; true when it is the user's first socket in the room. */
-    synchronized boolean add(Connection connection) {
+    synchronized boolean add(Recipient connection) {
         if (members.putIfAbsent(connection.id(), connection) != null) {
             return false;
         }
@@ -49,7 +49,7 @@ final class Room {
     }
 
     /** Removes a member; true when it was the user's last socket in the room. */
-    synchronized boolean remove(Connection connection) {
+    synchronized boolean remove(Recipient connection) {
         if (members.remove(connection.id()) == null) {
             return false;
         }
@@ -61,7 +61,7 @@ final class Room {
         return false;
     }
 
-    synchronized boolean isMember(Connection connection) {
+    synchronized boolean isMember(Recipient connection) {
         return members.containsKey(connection.id());
     }
 
@@ -71,6 +71,11 @@ final class Room {
 
     synchronized Set<String> users() {
         return Set.copyOf(socketsPerUser.keySet());
+    }
+
+    /** The members (sockets and streams) of each user. */
+    synchronized Map<String, Integer> membersPerUser() {
+        return Map.copyOf(socketsPerUser);
     }
 
     synchronized int size() {
@@ -119,18 +124,18 @@ final class Room {
     }
 
     /** Hands encoded text to every member except {@code excludedConnectionId} (may be null). */
-    synchronized void deliver(String text, boolean ephemeral, String excludedConnectionId) {
-        for (Connection member : members.values()) {
+    synchronized void deliver(Envelope frame, String text, boolean ephemeral, String excludedConnectionId) {
+        for (Recipient member : members.values()) {
             if (!member.id().equals(excludedConnectionId)) {
-                member.sendText(text, ephemeral);
+                member.deliver(frame, text, ephemeral);
             }
         }
     }
 
     synchronized void deliverBinary(ByteBuffer data, String excludedConnectionId) {
-        for (Connection member : members.values()) {
+        for (Recipient member : members.values()) {
             if (!member.id().equals(excludedConnectionId)) {
-                member.sendBinary(data);
+                member.deliverBinary(data);
             }
         }
     }

@@ -4,9 +4,11 @@ import io.tidings.config.Setting;
 import io.tidings.config.Settings;
 import io.tidings.connections.Connection;
 import io.tidings.connections.ConnectionChange;
+import io.tidings.connections.Recipient;
 import io.tidings.history.HistoryStore;
 import io.tidings.lifecycle.Lifecycle;
 import io.tidings.protocol.Envelope;
+import io.tidings.protocol.EnvelopeEncoder;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -27,6 +29,8 @@ public class RoomRegistry {
 
     /** Connection property: the names of the rooms the connection is in. */
     private static final String ROOMS = "tidings.rooms";
+
+    private static final EnvelopeEncoder ENCODER = new EnvelopeEncoder();
 
     private final ConcurrentMap<String, Room> rooms = new ConcurrentHashMap<>();
 
@@ -52,6 +56,11 @@ public class RoomRegistry {
         Room loaded = new Room(name, store.lastSeq(name), store.latest(name, window), window);
         Room raced = rooms.putIfAbsent(name, loaded);
         return raced != null ? raced : loaded;
+    }
+
+    /** The rooms in use on this server. */
+    java.util.Collection<Room> all() {
+        return List.copyOf(rooms.values());
     }
 
     Optional<Room> find(String name) {
@@ -95,11 +104,11 @@ public class RoomRegistry {
         return (Set<String>) connection.properties().computeIfAbsent(ROOMS, k -> ConcurrentHashMap.newKeySet());
     }
 
-    /** Hands encoded text to every member of a room (except one connection, when given). */
-    public void deliver(String name, String text, boolean ephemeral, String excludedConnectionId) {
+    /** Hands an encoded frame to every member of a room (except one connection, when given). */
+    public void deliver(String name, Envelope frame, String text, boolean ephemeral, String excludedConnectionId) {
         Room room = rooms.get(name);
         if (room != null) {
-            room.deliver(text, ephemeral, excludedConnectionId);
+            room.deliver(frame, text, ephemeral, excludedConnectionId);
         }
     }
 
@@ -116,6 +125,45 @@ public class RoomRegistry {
         return room == null ? Set.of() : room.users();
     }
 
+    /**
+     * What a member entering a room gets: the latest {@code count} messages, or, when it says which
+     * sequence it saw last ({@code since}), exactly the messages it missed, unless the gap is larger
+     * than the recovery limit. Call with the room's monitor held.
+     */
+    CatchUp catchUp(Room room, Long since, int count) {
+        long upTo = room.lastStored();
+        if (since == null) {
+            return new CatchUp(messages(room, Math.max(0, upTo - count), upTo, count), true, upTo);
+        }
+        boolean complete = since <= upTo && upTo - since <= settings.integer(Setting.ROOMS_RECOVERY_LIMIT);
+        List<Envelope> missed = complete ? messages(room, since, upTo, (int) (upTo - since))
+                : messages(room, Math.max(0, upTo - count), upTo, count);
+        return new CatchUp(missed, complete, upTo);
+    }
+
+    /**
+     * Adds a listener (an SSE stream) to a room after handing it a {@code joined} frame and what it
+     * missed since {@code since}, under the room's monitor: it sees every later message once, in order.
+     */
+    public void listen(String name, Recipient listener, Long since) {
+        Room room = room(name);
+        synchronized (room) {
+            CatchUp catchUp = catchUp(room, since, settings.integer(Setting.ROOMS_HISTORY_ON_JOIN));
+            var data = jakarta.json.Json.createObjectBuilder().add("lastSeq", catchUp.upTo());
+            if (since != null) {
+                data.add("recovered", catchUp.complete());
+            }
+            Envelope joined = new Envelope("joined", data.build(), null, null, name, null, catchUp.upTo(), null, null);
+            listener.deliver(joined, ENCODER.encode(joined), false);
+            catchUp.messages().forEach(message -> listener.deliver(message, ENCODER.encode(message), false));
+            room.add(listener);
+        }
+    }
+
+    public void unlisten(String name, Recipient listener) {
+        find(name).ifPresent(room -> room.remove(listener));
+    }
+
     /** Messages of a room in {@code (after, upTo]}, from the recent window or else from the store. */
     List<Envelope> messages(Room room, long after, long upTo, int limit) {
         List<Envelope> recent = room.fromWindow(after, upTo);
@@ -124,5 +172,9 @@ public class RoomRegistry {
 
     public Set<String> names() {
         return Set.copyOf(rooms.keySet());
+    }
+
+    /** The messages a member entering a room gets, whether they close the gap it asked about, and the last sequence. */
+    record CatchUp(List<Envelope> messages, boolean complete, long upTo) {
     }
 }

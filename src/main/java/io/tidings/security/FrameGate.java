@@ -1,5 +1,6 @@
 package io.tidings.security;
 
+import io.tidings.metrics.Metrics;
 import io.tidings.config.Setting;
 import io.tidings.config.Settings;
 import io.tidings.connections.Connection;
@@ -25,6 +26,9 @@ public class FrameGate {
 
     @Inject
     Settings settings;
+
+    @Inject
+    Metrics metrics;
 
     /** Applies the per-connection limits to a newly opened connection. */
     public void opened(Session session, Connection connection, Identity identity) {
@@ -67,6 +71,7 @@ public class FrameGate {
         if (strikes == 0) {
             return true;
         }
+        metrics.rateLimited();
         if (strikes >= settings.integer(Setting.RATE_STRIKES)) {
             connection.close(CloseCodes.RATE_LIMITED, "rate limit exceeded");
         } else if (strikes == 1 || ref != null) {

@@ -1,5 +1,6 @@
 package io.tidings.security;
 
+import io.tidings.metrics.Metrics;
 import io.tidings.config.Setting;
 import io.tidings.config.Settings;
 import jakarta.inject.Inject;
@@ -40,6 +41,9 @@ public class HandshakeFilter extends HttpFilter {
     @Inject
     ConnectionLimits limits;
 
+    @Inject
+    Metrics metrics;
+
     /** The identity of the handshake running on this thread, if the filter accepted it. */
     public static Optional<Identity> current() {
         return Optional.ofNullable(CURRENT.get());
@@ -58,6 +62,9 @@ public class HandshakeFilter extends HttpFilter {
         } catch (Refusal refusal) {
             // Logged without the query string or headers: they may carry a token or an API key.
             LOG.log(Level.FINE, () -> "handshake from " + request.getRemoteAddr() + " refused: " + refusal.getMessage());
+            if (refusal.httpStatus() == 401 || refusal.httpStatus() == 403) {
+                metrics.authFailed();
+            }
             reply(response, refusal.httpStatus(), refusal.getMessage());
             return;
         } catch (IllegalStateException misconfigured) {

@@ -3,6 +3,7 @@ package io.tidings.socket;
 import io.tidings.connections.Connection;
 import io.tidings.connections.ConnectionRegistry;
 import io.tidings.dispatch.Dispatcher;
+import io.tidings.metrics.Metrics;
 import io.tidings.protocol.CloseCodes;
 import io.tidings.protocol.Envelope;
 import io.tidings.protocol.EnvelopeDecoder;
@@ -43,6 +44,9 @@ public class Sockets {
     Dispatcher dispatcher;
 
     @Inject
+    Metrics metrics;
+
+    @Inject
     FrameGate gate;
 
     @Inject
@@ -69,6 +73,7 @@ public class Sockets {
 
     /** A text message from the client: size check, decoding, rate limit, dispatch. */
     public void received(Session session, String text) {
+        metrics.received();
         connection(session).filter(connection -> gate.fits(connection, text)).ifPresent(connection -> {
             Inbound frame = DECODER.decode(text);
             String ref = frame instanceof Envelope e ? e.ref() : frame instanceof Malformed m ? m.ref() : null;
@@ -89,6 +94,7 @@ public class Sockets {
     }
 
     public void binary(Session session, ByteBuffer data) {
+        metrics.received();
         connection(session).filter(connection -> gate.fits(connection, data) && gate.admit(connection, null))
                 .ifPresent(connection -> dispatcher.dispatchBinary(connection, data));
     }

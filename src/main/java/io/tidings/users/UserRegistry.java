@@ -2,6 +2,7 @@ package io.tidings.users;
 
 import io.tidings.connections.Connection;
 import io.tidings.connections.ConnectionChange;
+import io.tidings.connections.Recipient;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
@@ -21,6 +22,8 @@ public class UserRegistry {
     }
 
     private final ConcurrentMap<String, Online> users = new ConcurrentHashMap<>();
+    /** Streams (SSE) that receive a user's frames besides its sockets; they do not make the user online. */
+    private final ConcurrentMap<String, Set<Recipient>> streams = new ConcurrentHashMap<>();
 
     void opened(@Observes @ConnectionChange.Opened ConnectionChange event) {
         Connection connection = event.connection();
@@ -43,6 +46,28 @@ public class UserRegistry {
     public List<Connection> connectionsOf(String user) {
         Online online = users.get(user);
         return online == null ? List.of() : List.copyOf(online.connections());
+    }
+
+    /** Every socket and stream that receives the user's frames. */
+    public List<Recipient> recipientsOf(String user) {
+        Set<Recipient> listening = streams.getOrDefault(user, Set.of());
+        if (listening.isEmpty()) {
+            return List.copyOf(connectionsOf(user));
+        }
+        var all = new java.util.ArrayList<Recipient>(connectionsOf(user));
+        all.addAll(listening);
+        return all;
+    }
+
+    public void listen(String user, Recipient stream) {
+        streams.computeIfAbsent(user, u -> ConcurrentHashMap.newKeySet()).add(stream);
+    }
+
+    public void unlisten(String user, Recipient stream) {
+        streams.computeIfPresent(user, (u, listening) -> {
+            listening.remove(stream);
+            return listening.isEmpty() ? null : listening;
+        });
     }
 
     public boolean isOnline(String user) {

@@ -1,0 +1,47 @@
+package io.tidings.http;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.json.Json;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
+
+/**
+ * {@code /api/health/ready}: 200 when Tidings can serve (the datasource answers), 503 otherwise,
+ * with one entry per check. A cluster bus adds its check here when there is one.
+ */
+@Path("health/ready")
+@Produces(MediaType.APPLICATION_JSON)
+@RequestScoped
+public class ReadinessResource {
+
+    private static final int TIMEOUT_SECONDS = 2;
+
+    /** The datasource persistence.xml uses. */
+    @Resource(lookup = "java:comp/DefaultDataSource")
+    DataSource dataSource;
+
+    @GET
+    public Response ready() {
+        String datasource = datasource();
+        boolean up = "UP".equals(datasource);
+        var body = Json.createObjectBuilder().add("status", up ? "UP" : "DOWN")
+                .add("checks", Json.createObjectBuilder().add("datasource", datasource));
+        return Response.status(up ? 200 : 503).entity(body.build().toString()).build();
+    }
+
+    private String datasource() {
+        try (Connection connection = dataSource.getConnection()) {
+            return connection.isValid(TIMEOUT_SECONDS) ? "UP" : "DOWN: the connection is not valid";
+        } catch (SQLException | RuntimeException e) {
+            return "DOWN: " + e.getMessage();
+        }
+    }
+}

@@ -1,0 +1,66 @@
+package io.tidings.sse;
+
+import io.tidings.http.ApiException;
+import io.tidings.http.Caller;
+import io.tidings.rooms.RoomName;
+import io.tidings.rooms.RoomRegistry;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.sse.Sse;
+import jakarta.ws.rs.sse.SseEventSink;
+
+/**
+ * {@code /api/rooms/{room}/events}: a room as Server-Sent Events. The stream starts with a
+ * {@code joined} event, then the messages the client missed (after {@code Last-Event-ID}, or the
+ * latest ones), then every new room frame; {@code message} events carry the sequence number as
+ * their id. The same rules as a WebSocket {@code join}: any identified caller, any valid room name.
+ */
+@Path("rooms/{room}/events")
+@RequestScoped
+public class RoomEventsResource {
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    RoomRegistry rooms;
+
+    @Inject
+    SseStreams streams;
+
+    @GET
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    public void stream(@PathParam("room") String room, @HeaderParam("Last-Event-ID") String lastEventId,
+                       @QueryParam("lastEventId") String lastEventIdParam, @Context SseEventSink sink, @Context Sse sse) {
+        caller.requireKnown();
+        String name = RoomName.require(room);
+        Long since = since(lastEventId != null ? lastEventId : lastEventIdParam);
+        String user = caller.user().orElse("admin");
+        SseStream[] stream = new SseStream[1];
+        stream[0] = streams.open(user, sink, sse, () -> rooms.unlisten(name, stream[0]));
+        rooms.listen(name, stream[0], since);
+    }
+
+    private static Long since(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            long seq = Long.parseLong(value.trim());
+            if (seq >= 0) {
+                return seq;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw ApiException.badRequest("invalid_last_event_id", "Last-Event-ID must be a room sequence number (a whole number >= 0)");
+    }
+}

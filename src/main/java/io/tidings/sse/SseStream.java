@@ -1,0 +1,162 @@
+package io.tidings.sse;
+
+import io.tidings.connections.Recipient;
+import io.tidings.connections.Traffic;
+import io.tidings.protocol.Envelope;
+import jakarta.ws.rs.sse.OutboundSseEvent;
+import jakarta.ws.rs.sse.Sse;
+import jakarta.ws.rs.sse.SseEventSink;
+
+import java.nio.ByteBuffer;
+import java.util.ArrayDeque;
+import java.util.UUID;
+import java.util.concurrent.Executor;
+
+/**
+ * One SSE client. Frames are queued (bounded) and sent one at a time on the executor, never on
+ * the thread that delivers them: {@link SseEventSink#send} may write synchronously and block on a
+ * client that does not read. A full queue drops ephemeral frames, then closes the stream.
+ * Room messages carry their sequence number as the event id.
+ */
+final class SseStream implements Recipient {
+
+    private final String id = UUID.randomUUID().toString();
+    private final String user;
+    private final SseEventSink sink;
+    private final Sse sse;
+    private final Executor executor;
+    private final Traffic traffic;
+    private final int maxEvents;
+    private final ArrayDeque<OutboundSseEvent> queue = new ArrayDeque<>();
+    private Runnable onClose = () -> { };
+    private boolean sending;
+    private boolean closed;
+    private volatile long lastQueued = System.nanoTime();
+
+    SseStream(String user, SseEventSink sink, Sse sse, Executor executor, Traffic traffic, int maxEvents) {
+        this.user = user;
+        this.sink = sink;
+        this.sse = sse;
+        this.executor = executor;
+        this.traffic = traffic;
+        this.maxEvents = maxEvents;
+    }
+
+    @Override
+    public String id() {
+        return id;
+    }
+
+    @Override
+    public String user() {
+        return user;
+    }
+
+    synchronized void onClose(Runnable callback) {
+        onClose = callback;
+    }
+
+    @Override
+    public boolean deliver(Envelope frame, String text, boolean ephemeral) {
+        var event = sse.newEventBuilder().name(frame.type()).data(text);
+        if ("message".equals(frame.type()) && frame.seq() != null) {
+            event.id(String.valueOf(frame.seq()));
+        }
+        return offer(event.build(), text.length(), ephemeral);
+    }
+
+    /** SSE carries text only: binary room frames do not reach streams. */
+    @Override
+    public boolean deliverBinary(ByteBuffer data) {
+        return false;
+    }
+
+    /** A comment line keeps proxies from closing an idle stream and shows whether the client is gone. */
+    void heartbeat() {
+        offer(sse.newEventBuilder().comment("heartbeat").build(), 12, true);
+    }
+
+    long nanosSinceLastQueued() {
+        return System.nanoTime() - lastQueued;
+    }
+
+    private boolean offer(OutboundSseEvent event, int bytes, boolean ephemeral) {
+        synchronized (this) {
+            if (closed) {
+                return false;
+            }
+            if (queue.size() < maxEvents) {
+                queue.add(event);
+                lastQueued = System.nanoTime();
+                traffic.queued(bytes * 2);
+                if (!sending) {
+                    sending = true;
+                    executor.execute(this::sendNext);
+                }
+                return true;
+            }
+            if (ephemeral) {
+                traffic.dropped();
+                return true;
+            }
+        }
+        traffic.slowConsumer();
+        close();
+        return false;
+    }
+
+    private void sendNext() {
+        OutboundSseEvent event;
+        synchronized (this) {
+            event = closed ? null : queue.poll();
+            if (event == null) {
+                sending = false;
+                return;
+            }
+        }
+        try {
+            sink.send(event).whenCompleteAsync((done, failure) -> {
+                if (failure != null) {
+                    close();
+                } else {
+                    sendNext();
+                }
+            }, executor);
+        } catch (RuntimeException e) {
+            close();
+        }
+    }
+
+    boolean isClosed() {
+        synchronized (this) {
+            if (closed) {
+                return true;
+            }
+        }
+        if (sink.isClosed()) {
+            close();
+            return true;
+        }
+        return false;
+    }
+
+    void close() {
+        Runnable callback;
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            queue.clear();
+            callback = onClose;
+        }
+        try {
+            sink.close();
+        } catch (RuntimeException e) {
+            // the client is gone already
+        }
+        // Not inline: an overflow closes the stream inside a room's fan-out loop, and leaving the
+        // room there would change the members while they are being iterated.
+        executor.execute(callback);
+    }
+}

@@ -1,0 +1,195 @@
+package io.tidings.http;
+
+import io.tidings.support.Deployments;
+import io.tidings.support.Http;
+import io.tidings.support.Http.Reply;
+import io.tidings.support.Server;
+import io.tidings.support.TestClient;
+import jakarta.json.JsonObject;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.util.List;
+
+import static io.tidings.support.Frames.joinRoom;
+import static io.tidings.support.Frames.say;
+import static io.tidings.support.Frames.textOf;
+import static io.tidings.support.Frames.uniqueRoom;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class HttpApiIT {
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.war();
+    }
+
+    private static TestClient user(String name) {
+        return TestClient.connect(Server.ws("ws?name=" + name));
+    }
+
+    @Test
+    void roomsAreListedWithMemberCountAndLastSequenceAndTheirMembers() {
+        String room = uniqueRoom("listed");
+        try (TestClient ada = user("ada")) {
+            joinRoom(ada, room);
+            say(ada, room, "hello");
+            JsonObject listed = Http.get("rooms?name=ada").json().getJsonArray("rooms").getValuesAs(JsonObject.class)
+                    .stream().filter(r -> room.equals(r.getString("name"))).findFirst().orElseThrow();
+            assertEquals(1, listed.getInt("members"));
+            assertEquals(1, listed.getJsonNumber("lastSeq").longValue());
+            assertEquals(1, Http.adminGet("rooms/" + room).json().getInt("members"));
+            JsonObject member = Http.get("rooms/" + room + "/members?name=ada").json().getJsonArray("members").getJsonObject(0);
+            assertEquals("ada", member.getString("user"));
+            assertEquals(1, member.getInt("connections"));
+        }
+    }
+
+    @Test
+    void anUnknownRoomIsNotFoundAndABadRoomNameIsABadRequest() {
+        Reply unknown = Http.get("rooms/" + uniqueRoom("never-used") + "?name=ada");
+        assertEquals(404, unknown.status(), unknown.body());
+        assertEquals("room_not_found", unknown.code());
+        Reply bad = Http.get("rooms/Not%20A%20Room/messages?name=ada");
+        assertEquals(400, bad.status(), bad.body());
+        assertEquals("invalid_room", bad.code());
+        Reply unknownPath = Http.get("nothing-here");
+        assertEquals(404, unknownPath.status(), unknownPath.body());
+        assertEquals("not_found", unknownPath.code());
+    }
+
+    @Test
+    void callsWithoutCredentialAreUnauthorizedAndUsersCannotActAsAdminsOrForOthers() {
+        assertEquals("unauthenticated", expect(401, Http.get("rooms")).code());
+        Reply wrongKey = Http.send(Http.request("connections").header("X-API-Key", "wrong"));
+        assertEquals("invalid_credential", expect(401, wrongKey).code());
+        assertEquals("forbidden", expect(403, Http.get("connections?name=ada")).code());
+        assertEquals("forbidden", expect(403, Http.get("users/bob/notifications?name=ada")).code());
+        assertEquals("forbidden", expect(403, Http.post("broadcast?name=ada", "{\"type\":\"x\"}")).code());
+        assertEquals(200, Http.get("users/ada/notifications?name=ada").status());
+    }
+
+    @Test
+    void aMessagePostedOverHttpIsStoredThenReachesWebSocketMembers() {
+        String room = uniqueRoom("posted");
+        try (TestClient bob = user("bob")) {
+            joinRoom(bob, room);
+            Reply posted = expect(201, Http.post("rooms/" + room + "/messages?name=ada", "{\"data\":{\"text\":\"from http\"}}"));
+            JsonObject message = bob.expect("message");
+            assertEquals("from http", textOf(message));
+            assertEquals("ada", message.getString("from"));
+            assertEquals(posted.json().getString("id"), message.getString("id"));
+            assertEquals(1, message.getJsonNumber("seq").longValue());
+            var stored = Http.get("rooms/" + room + "/messages?name=bob&after=0").json().getJsonArray("messages");
+            assertEquals(List.of("from http"), stored.getValuesAs(JsonObject.class).stream().map(m -> textOf(m)).toList());
+        }
+    }
+
+    @Test
+    void badBodiesAreRejectedWithAMessageThatSaysWhatToFix() {
+        String room = uniqueRoom("bodies");
+        try (TestClient bob = user("bob")) {
+            joinRoom(bob, room);
+            Reply notJson = expect(400, Http.post("rooms/" + room + "/messages?name=ada", "{not json"));
+            assertEquals("invalid_json", notJson.code());
+            Reply noData = expect(400, Http.post("rooms/" + room + "/messages?name=ada", "{\"text\":\"hi\"}"));
+            assertEquals("invalid_field", noData.code());
+            assertTrue(noData.json().getString("message").contains("\"data\""), noData.body());
+            Reply noType = expect(400, Http.adminPost("users/ada/notifications", "{\"title\":\"t\"}"));
+            assertTrue(noType.json().getString("message").contains("\"type\""), noType.body());
+            assertEquals("invalid_parameter", expect(400, Http.get("rooms/" + room + "/messages?name=ada&limit=x")).code());
+        }
+    }
+
+    @Test
+    void historyPagesGoAfterOrBeforeASequence() {
+        String room = uniqueRoom("pages");
+        try (TestClient ada = user("ada")) {
+            joinRoom(ada, room);
+            for (int i = 1; i <= 5; i++) {
+                say(ada, room, "m" + i);
+            }
+            assertEquals(List.of("m2", "m3"), texts(Http.get("rooms/" + room + "/messages?name=ada&before=4&limit=2")));
+            assertEquals(List.of("m4", "m5"), texts(Http.get("rooms/" + room + "/messages?name=ada&after=3")));
+            assertEquals(List.of("m4", "m5"), texts(Http.get("rooms/" + room + "/messages?name=ada&limit=2")));
+        }
+    }
+
+    @Test
+    void aNotificationSentOverHttpIsStoredDeliveredListedAndReadSynced() {
+        try (TestClient dora = user("dora")) {
+            dora.expect("notification.unread");
+            expect(201, Http.adminPost("users/dora/notifications", "{\"type\":\"order.shipped\",\"title\":\"Shipped\",\"data\":{\"order\":7}}"));
+            JsonObject delivered = dora.expect("notification").getJsonObject("data");
+            assertEquals("Shipped", delivered.getString("title"));
+            JsonObject listed = Http.get("users/dora/notifications?name=dora&unread=true").json();
+            assertTrue(listed.getInt("unread") >= 1, listed.toString());
+            assertEquals(delivered.getString("id"), listed.getJsonArray("notifications").getJsonObject(0).getString("id"));
+            Reply read = expect(200, Http.post("users/dora/notifications/read?name=dora", "{\"all\":true}"));
+            assertEquals(0, read.json().getInt("unread"), read.body());
+            assertEquals(0, dora.expect("notification.read").getJsonObject("data").getInt("unread"));
+            assertEquals(0, Http.get("users/dora/notifications/unread?name=dora").json().getInt("unread"));
+        }
+    }
+
+    @Test
+    void systemMessagesReachARoomsMembersAndEveryone() {
+        String room = uniqueRoom("system");
+        try (TestClient ada = user("ada"); TestClient eve = user("eve")) {
+            joinRoom(ada, room);
+            expect(202, Http.adminPost("rooms/" + room + "/broadcast", "{\"type\":\"maintenance\",\"title\":\"soon\"}"));
+            assertEquals(room, ada.expect("notification").getString("room"));
+            expect(202, Http.adminPost("broadcast", "{\"type\":\"maintenance\",\"title\":\"everyone\"}"));
+            assertEquals("everyone", eve.expect(f -> "notification".equals(f.getString("type"))
+                    && "everyone".equals(f.getJsonObject("data").getString("title")), "the broadcast").getJsonObject("data").getString("title"));
+        }
+    }
+
+    @Test
+    void disconnectingAUserClosesEverySocketWithTheDocumentedCode() {
+        try (TestClient phone = user("carl"); TestClient desktop = user("carl")) {
+            assertEquals(2, Http.get("users/carl/connections?name=carl").json().getJsonArray("connections").size());
+            Reply closed = expect(200, Http.adminDelete("users/carl/connections?reason=maintenance"));
+            assertEquals(2, closed.json().getInt("closed"));
+            for (TestClient socket : List.of(phone, desktop)) {
+                var reason = socket.awaitClose();
+                assertEquals(4010, reason.getCloseCode().getCode());
+                assertEquals("maintenance", reason.getReasonPhrase());
+            }
+            assertEquals("connection_not_found", expect(404, Http.adminDelete("connections/no-such-id")).code());
+        }
+    }
+
+    @Test
+    void oneConnectionCanBeDisconnectedByItsId() {
+        try (TestClient olga = user("olga")) {
+            String id = Http.get("users/olga/connections?name=olga").json().getJsonArray("connections").getJsonObject(0).getString("id");
+            expect(200, Http.adminDelete("connections/" + id));
+            assertEquals(4010, olga.awaitClose().getCloseCode().getCode());
+        }
+    }
+
+    @Test
+    void readinessReportsTheDatasourceUp() {
+        JsonObject ready = expect(200, Http.get("health/ready")).json();
+        assertEquals("UP", ready.getString("status"));
+        assertEquals("UP", ready.getJsonObject("checks").getString("datasource"));
+    }
+
+    private static List<String> texts(Reply page) {
+        return page.json().getJsonArray("messages").getValuesAs(JsonObject.class).stream().map(m -> textOf(m)).toList();
+    }
+
+    private static Reply expect(int status, Reply reply) {
+        assertEquals(status, reply.status(), reply.body());
+        assertTrue(reply.contentType().startsWith("application/json"), reply.contentType());
+        return reply;
+    }
+}
