@@ -5,6 +5,7 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -19,6 +20,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 
 /**
@@ -33,7 +35,7 @@ public final class Browser implements AutoCloseable {
     private final ChromeDriver driver;
     private final WebDriverWait wait;
 
-    private Browser(int width, int height) {
+    private Browser(int width, int height, boolean phone) {
         var service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(System.getProperty("chromedriver.binary", "/usr/bin/chromedriver")))
                 .build();
@@ -42,16 +44,21 @@ public final class Browser implements AutoCloseable {
                         "--disable-background-networking", "--disable-component-update", "--disable-sync",
                         "--no-first-run", "--window-size=" + width + "," + height,
                         "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE localhost , EXCLUDE 127.0.0.1");
+        if (phone) {
+            // A headless window is at least 500 px wide; emulating the device gives the real phone viewport.
+            options.setExperimentalOption("mobileEmulation", Map.of("deviceMetrics",
+                    Map.of("width", width, "height", height, "pixelRatio", 2, "touch", true, "mobile", true)));
+        }
         driver = new ChromeDriver(service, options);
         wait = new WebDriverWait(driver, TIMEOUT, Duration.ofMillis(100));
     }
 
     public static Browser desktop() {
-        return new Browser(1280, 800);
+        return new Browser(1280, 900, false);
     }
 
     public static Browser phone() {
-        return new Browser(390, 844);
+        return new Browser(390, 760, true);
     }
 
     /** Opens the chat page and signs in with a guest nickname; waits until connected and in the lobby. */
@@ -66,6 +73,11 @@ public final class Browser implements AutoCloseable {
 
     /** Joins (or creates) a room through the page's form and waits until it is the active room. */
     public void join(String room) {
+        WebElement toggle = driver.findElement(By.id("toggle-rooms"));
+        if (toggle.isDisplayed() && !"true".equals(toggle.getAttribute("aria-expanded"))) {
+            toggle.click(); // phone width: the form is in the rooms panel
+            until(ExpectedConditions.elementToBeClickable(By.id("join-room")), "the rooms panel to open");
+        }
         type(By.id("join-room"), room);
         driver.findElement(By.cssSelector("#join-form button[type=submit]")).click();
         waitForText(By.id("room-title"), "# " + room);
@@ -105,7 +117,12 @@ public final class Browser implements AutoCloseable {
 
     /** Waits for a condition; the message says what did not happen. */
     public <T> T until(Function<WebDriver, T> condition, String what) {
-        return wait.withMessage(() -> "waited " + TIMEOUT + " for " + what).until(condition);
+        try {
+            return wait.withMessage(() -> "waited " + TIMEOUT + " for " + what).until(condition);
+        } catch (TimeoutException e) {
+            screenshot("failed-" + System.currentTimeMillis());
+            throw e;
+        }
     }
 
     public WebElement find(By by) {
