@@ -98,6 +98,8 @@ export class TidingsClient {
       const ms = timeout ?? this.options.timeout;
       const timer = setTimeout(() => {
         this.pending.delete(ref);
+        // Still waiting for the connection: it must not go out after the caller was told it failed.
+        this.queue = this.queue.filter((queued) => queued.ref !== ref);
         reject(new TidingsError("timeout", `no reply to '${type}' within ${ms} ms`));
       }, ms);
       this.pending.set(ref, { resolve, reject, timer });
@@ -184,7 +186,7 @@ export class TidingsClient {
     this.welcomed = false;
     for (const [ref, pending] of this.pending) {
       clearTimeout(pending.timer);
-      pending.reject(new TidingsError("disconnected", "the connection closed before the reply"));
+      pending.reject(new TidingsError("disconnected", "the connection closed before the reply (the server may or may not have handled it)"));
       this.pending.delete(ref);
     }
     if (this.closedByUser) return;
@@ -193,7 +195,8 @@ export class TidingsClient {
       this.setState("closed", event.code, event.reason);
       return;
     }
-    // Full jitter: many clients dropped at once by one server do not all come back together.
+    // Jitter (between half and all of the exponential ceiling): many clients dropped at once by one
+    // server do not all come back at the same moment.
     const ceiling = Math.min(this.options.maxDelay, this.options.minDelay * 2 ** this.attempt++);
     const delay = ceiling / 2 + Math.random() * ceiling / 2;
     this.setState("reconnecting", event.code, event.reason);
@@ -209,7 +212,7 @@ export class TidingsClient {
     await this.rejoin();
     this.setState("open");
     const queued = this.queue.splice(0);
-    queued.forEach((text) => this.socket.send(text));
+    queued.forEach(({ text }) => this.socket.send(text));
   }
 
   /** After a reconnect: rejoin every room with the last sequence seen, so nothing is lost or doubled. */
@@ -238,7 +241,7 @@ export class TidingsClient {
     if (this.state === "open" && this.socket.readyState === WebSocket.OPEN) {
       this.socket.send(text);
     } else if (this.queue.length < MAX_QUEUED) {
-      this.queue.push(text);
+      this.queue.push({ text, ref: frame.ref });
     } else {
       throw new TidingsError("offline", `not connected and ${MAX_QUEUED} frames already waiting`);
     }

@@ -98,13 +98,18 @@ public final class Browser implements AutoCloseable {
 
     /** The texts of the messages shown in the active room, top to bottom. */
     public List<String> messages() {
-        return driver.findElements(By.cssSelector("#timelines li.message .message-text")).stream()
-                .map(WebElement::getText).toList();
+        return texts("#timelines li.message .message-text");
     }
 
     /** The display names shown in the member list. */
     public List<String> members() {
-        return driver.findElements(By.cssSelector("#member-list .member-name")).stream().map(WebElement::getText).toList();
+        return texts("#member-list .member-name");
+    }
+
+    /** The text of every element matching a selector, read in one script so a re-render cannot interleave. */
+    @SuppressWarnings("unchecked")
+    public List<String> texts(String selector) {
+        return (List<String>) script("return [...document.querySelectorAll(arguments[0])].map(e => e.textContent)", selector);
     }
 
     public void waitForState(String state) {
