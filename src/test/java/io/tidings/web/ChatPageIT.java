@@ -247,6 +247,29 @@ class ChatPageIT {
     }
 
     @Test
+    void messagesInAnotherRoomShowAnUnreadCountUntilThatRoomIsOpened() {
+        String quiet = uniqueRoom("quiet");
+        String busy = uniqueRoom("busy");
+        Browser max = desktop().signIn("max");
+        max.join(busy);
+        max.join(quiet);
+        TestClient nia = user("nia");
+        joinRoom(nia, busy);
+        say(nia, busy, "first");
+        say(nia, busy, "second");
+
+        By badge = By.cssSelector("#room-list button[data-room='" + busy + "'] .badge");
+        max.until(d -> max.texts("#room-list button[data-room='" + busy + "'] .badge").equals(List.of("2 unread")),
+                "an unread count of 2 on " + busy);
+        assertTrue(max.findAll(By.cssSelector("#room-list button[data-room='" + quiet + "'] .badge")).isEmpty(),
+                "no count on the room being read");
+        max.find(By.cssSelector("#room-list button[data-room='" + busy + "']")).click();
+        max.waitForText(By.id("room-title"), "# " + busy);
+        assertTrue(max.findAll(badge).isEmpty(), "the count is gone once the room is open");
+        assertEquals(List.of("first", "second"), max.messages());
+    }
+
+    @Test
     void thePageIsServedWithAContentSecurityPolicyAndSignInWorksWithTheKeyboardOnly() throws Exception {
         HttpResponse<String> page = HttpClient.newHttpClient().send(
                 HttpRequest.newBuilder(Server.http("")).build(), HttpResponse.BodyHandlers.ofString());
