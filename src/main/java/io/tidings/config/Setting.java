@@ -23,7 +23,11 @@ public enum Setting {
     /** Most room messages stored in one transaction. */
     HISTORY_BATCH_SIZE("tidings.history.batch-size", "500"),
     /** Room messages waiting to be stored before senders are told the server is busy. */
-    HISTORY_QUEUE_CAPACITY("tidings.history.queue-capacity", "20000");
+    HISTORY_QUEUE_CAPACITY("tidings.history.queue-capacity", "20000"),
+    /** Notifications replayed to a connecting user, oldest first. */
+    NOTIFICATIONS_REPLAY_LIMIT("tidings.notifications.replay-limit", "1000"),
+    /** Days a notification is kept. */
+    NOTIFICATIONS_RETENTION_DAYS("tidings.notifications.retention-days", "30");
 
     private final String key;
     private final String defaultValue;

@@ -24,7 +24,7 @@ public class ConnectionRegistry {
     Settings settings;
 
     @Inject
-    Event<ConnectionEvent> events;
+    Event<ConnectionChange> events;
 
     /** Registers a newly opened WebSocket and gives it its outbound path. */
     public Connection open(Session session, String user, String remoteAddress) {
@@ -33,15 +33,22 @@ public class ConnectionRegistry {
                 settings.number(Setting.OUTBOUND_MAX_BYTES));
         var connection = new Connection(UUID.randomUUID().toString(), user, remoteAddress, session, limits);
         connections.put(connection.id(), connection);
-        events.select(ConnectionEvent.Opened.Literal.INSTANCE).fire(new ConnectionEvent(connection));
         return connection;
+    }
+
+    /**
+     * Tells the rest of the application that a registered connection is ready: called once the
+     * client has its {@code welcome}, so that whatever observers send arrives after it.
+     */
+    public void announce(Connection connection) {
+        events.select(ConnectionChange.Opened.Literal.INSTANCE).fire(new ConnectionChange(connection));
     }
 
     /** Forgets a connection; returns it if it was still registered. */
     public Optional<Connection> remove(String id) {
         Connection removed = id == null ? null : connections.remove(id);
         if (removed != null) {
-            events.select(ConnectionEvent.Closed.Literal.INSTANCE).fire(new ConnectionEvent(removed));
+            events.select(ConnectionChange.Closed.Literal.INSTANCE).fire(new ConnectionChange(removed));
         }
         return Optional.ofNullable(removed);
     }

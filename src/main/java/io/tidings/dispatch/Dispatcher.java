@@ -12,7 +12,13 @@ import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 
+import io.tidings.handlers.HandlerExtension;
+import io.tidings.handlers.TypedHandler;
+import jakarta.enterprise.inject.spi.BeanManager;
+
 import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.logging.Level;
@@ -33,9 +39,18 @@ public class Dispatcher {
 
     private final Map<String, FrameHandler> byType = new TreeMap<>();
 
+    @Inject
+    HandlerExtension extension;
+
+    @Inject
+    BeanManager beans;
+
     @PostConstruct
     void index() {
-        for (FrameHandler handler : handlers) {
+        List<FrameHandler> all = new ArrayList<>();
+        handlers.forEach(all::add);
+        all.addAll(TypedHandler.all(extension, beans));
+        for (FrameHandler handler : all) {
             FrameHandler previous = byType.putIfAbsent(handler.type(), handler);
             if (previous != null) {
                 throw new IllegalStateException("two handlers for frame type '" + handler.type() + "': "

@@ -7,12 +7,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 /** {@code ping} is answered with {@code pong}, carrying the ping's {@code ref}. */
 @ApplicationScoped
+@FrameType("ping")
 class PingHandler implements FrameHandler {
-
-    @Override
-    public String type() {
-        return "ping";
-    }
 
     @Override
     public void handle(Connection connection, Envelope frame) {

@@ -38,7 +38,12 @@ public class FanOut {
 
     /** To every open socket of one user. Returns how many sockets it was handed to. */
     public int toUser(String user, Envelope frame) {
-        var targets = users.connectionsOf(user);
+        return toUser(user, frame, null);
+    }
+
+    /** To every open socket of one user but one (the socket that caused the frame, say). */
+    public int toUser(String user, Envelope frame, String excludedConnectionId) {
+        var targets = users.connectionsOf(user).stream().filter(c -> !c.id().equals(excludedConnectionId)).toList();
         if (!targets.isEmpty()) {
             String text = encoder.encode(frame);
             targets.forEach(connection -> connection.sendText(text, false));

@@ -23,6 +23,8 @@ public enum ErrorCode {
     NOT_JOINED,
     /** The server cannot take the frame right now (for example, too many messages waiting to be stored); retry later. */
     BUSY,
+    /** An application handler ({@code @Handles}) failed without saying why. */
+    HANDLER_FAILED,
     /** The server failed while handling the frame; the frame may be retried. */
     INTERNAL;
 

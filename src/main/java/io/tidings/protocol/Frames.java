@@ -35,8 +35,12 @@ public final class Frames {
     }
 
     public static Envelope error(ErrorCode code, String message, String ref) {
+        return error(code.wire(), message, ref);
+    }
+
+    public static Envelope error(String code, String message, String ref) {
         return Envelope.of("error", Json.createObjectBuilder()
-                .add("code", code.wire())
+                .add("code", code)
                 .add("message", message)
                 .build()).withRef(ref);
     }

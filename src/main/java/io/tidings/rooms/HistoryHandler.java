@@ -3,6 +3,7 @@ package io.tidings.rooms;
 import io.tidings.connections.Connection;
 import io.tidings.dispatch.FrameException;
 import io.tidings.dispatch.FrameHandler;
+import io.tidings.dispatch.FrameType;
 import io.tidings.protocol.Envelope;
 import io.tidings.protocol.EnvelopeEncoder;
 import io.tidings.protocol.ErrorCode;
@@ -20,6 +21,7 @@ import java.util.List;
  * just before it, oldest first, and whether there are more before those.
  */
 @ApplicationScoped
+@FrameType("history")
 class HistoryHandler implements FrameHandler {
 
     static final int DEFAULT_LIMIT = 50;
@@ -29,11 +31,6 @@ class HistoryHandler implements FrameHandler {
 
     @Inject
     RoomRegistry rooms;
-
-    @Override
-    public String type() {
-        return "history";
-    }
 
     @Override
     public void handle(Connection connection, Envelope frame) {

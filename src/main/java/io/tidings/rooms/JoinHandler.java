@@ -5,6 +5,7 @@ import io.tidings.config.Settings;
 import io.tidings.connections.Connection;
 import io.tidings.dispatch.FrameException;
 import io.tidings.dispatch.FrameHandler;
+import io.tidings.dispatch.FrameType;
 import io.tidings.protocol.Envelope;
 import io.tidings.protocol.EnvelopeEncoder;
 import io.tidings.protocol.ErrorCode;
@@ -25,6 +26,7 @@ import java.util.List;
  * messages it missed, with {@code recovered:false} when the gap is larger than what is kept.
  */
 @ApplicationScoped
+@FrameType("join")
 class JoinHandler implements FrameHandler {
 
     private final EnvelopeEncoder encoder = new EnvelopeEncoder();
@@ -40,11 +42,6 @@ class JoinHandler implements FrameHandler {
 
     @Inject
     UserRegistry users;
-
-    @Override
-    public String type() {
-        return "join";
-    }
 
     @Override
     public void handle(Connection connection, Envelope frame) {

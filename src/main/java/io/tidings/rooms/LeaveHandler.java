@@ -2,6 +2,7 @@ package io.tidings.rooms;
 
 import io.tidings.connections.Connection;
 import io.tidings.dispatch.FrameHandler;
+import io.tidings.dispatch.FrameType;
 import io.tidings.protocol.Envelope;
 import io.tidings.protocol.Frames;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -9,15 +10,11 @@ import jakarta.inject.Inject;
 
 /** {@code leave}: takes the connection out of a room. */
 @ApplicationScoped
+@FrameType("leave")
 class LeaveHandler implements FrameHandler {
 
     @Inject
     RoomRegistry rooms;
-
-    @Override
-    public String type() {
-        return "leave";
-    }
 
     @Override
     public void handle(Connection connection, Envelope frame) {

@@ -3,6 +3,7 @@ package io.tidings.rooms;
 import io.tidings.connections.Connection;
 import io.tidings.dispatch.FrameException;
 import io.tidings.dispatch.FrameHandler;
+import io.tidings.dispatch.FrameType;
 import io.tidings.protocol.Envelope;
 import io.tidings.protocol.ErrorCode;
 import io.tidings.protocol.Frames;
@@ -17,6 +18,7 @@ import java.util.regex.Pattern;
 
 /** {@code rename}: changes the user's display name; every room the user is in gets a presence frame. */
 @ApplicationScoped
+@FrameType("rename")
 class RenameHandler implements FrameHandler {
 
     /** Display names: 1 to 32 characters, no control characters. */
@@ -30,11 +32,6 @@ class RenameHandler implements FrameHandler {
 
     @Inject
     Presence presence;
-
-    @Override
-    public String type() {
-        return "rename";
-    }
 
     @Override
     public void handle(Connection connection, Envelope frame) {

@@ -3,8 +3,10 @@ package io.tidings.rooms;
 import io.tidings.connections.Connection;
 import io.tidings.dispatch.FrameException;
 import io.tidings.dispatch.FrameHandler;
+import io.tidings.dispatch.FrameType;
 import io.tidings.fanout.FanOut;
 import io.tidings.history.HistoryWriter;
+import io.tidings.lifecycle.Lifecycle;
 import io.tidings.protocol.Envelope;
 import io.tidings.protocol.ErrorCode;
 import io.tidings.protocol.Frames;
@@ -20,6 +22,7 @@ import java.util.UUID;
  * then acknowledged to the sender. An {@code ack} therefore means "stored".
  */
 @ApplicationScoped
+@FrameType("message")
 class RoomMessageHandler implements FrameHandler {
 
     @Inject
@@ -31,10 +34,8 @@ class RoomMessageHandler implements FrameHandler {
     @Inject
     FanOut fanOut;
 
-    @Override
-    public String type() {
-        return "message";
-    }
+    @Inject
+    Lifecycle lifecycle;
 
     @Override
     public void handle(Connection connection, Envelope frame) {
@@ -75,6 +76,7 @@ class RoomMessageHandler implements FrameHandler {
                 room.stored(message.seq(), message);
                 fanOut.toRoom(room.name(), message, false, excluded);
             }
+            lifecycle.received(message);
             if (ref != null) {
                 sender.send(new Envelope("ack", null, ref, message.id(), room.name(), null, message.seq(), message.ts(), null));
             }

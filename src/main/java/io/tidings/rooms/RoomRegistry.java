@@ -3,8 +3,9 @@ package io.tidings.rooms;
 import io.tidings.config.Setting;
 import io.tidings.config.Settings;
 import io.tidings.connections.Connection;
-import io.tidings.connections.ConnectionEvent;
+import io.tidings.connections.ConnectionChange;
 import io.tidings.history.HistoryStore;
+import io.tidings.lifecycle.Lifecycle;
 import io.tidings.protocol.Envelope;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -38,6 +39,9 @@ public class RoomRegistry {
     @Inject
     Presence presence;
 
+    @Inject
+    Lifecycle lifecycle;
+
     /** The room, loaded from the store when this server has not used it yet. */
     Room room(String name) {
         Room room = rooms.get(name);
@@ -56,8 +60,12 @@ public class RoomRegistry {
 
     /** Adds a connection to a room; true when it is the user's first socket there. */
     boolean add(Room room, Connection connection) {
-        roomsOf(connection).add(room.name());
-        return room.add(connection);
+        boolean wasMember = !roomsOf(connection).add(room.name());
+        boolean first = room.add(connection);
+        if (!wasMember) {
+            lifecycle.joined(room.name(), connection);
+        }
+        return first;
     }
 
     /** Takes a connection out of a room and tells the others when the user's last socket left. */
@@ -72,10 +80,11 @@ public class RoomRegistry {
                 presence.left(room, connection.user());
             }
         }
+        lifecycle.left(name, connection);
         return true;
     }
 
-    void closed(@Observes @ConnectionEvent.Closed ConnectionEvent event) {
+    void closed(@Observes @ConnectionChange.Closed ConnectionChange event) {
         for (String name : Set.copyOf(roomsOf(event.connection()))) {
             leave(event.connection(), name);
         }

@@ -2,6 +2,7 @@ package io.tidings.rooms;
 
 import io.tidings.connections.Connection;
 import io.tidings.dispatch.FrameHandler;
+import io.tidings.dispatch.FrameType;
 import io.tidings.fanout.FanOut;
 import io.tidings.protocol.Envelope;
 import io.tidings.protocol.Frames;
@@ -12,6 +13,7 @@ import jakarta.json.JsonValue;
 
 /** {@code typing}: relayed to the other members as an ephemeral frame; never stored. */
 @ApplicationScoped
+@FrameType("typing")
 class TypingHandler implements FrameHandler {
 
     @Inject
@@ -19,11 +21,6 @@ class TypingHandler implements FrameHandler {
 
     @Inject
     FanOut fanOut;
-
-    @Override
-    public String type() {
-        return "typing";
-    }
 
     @Override
     public void handle(Connection connection, Envelope frame) {

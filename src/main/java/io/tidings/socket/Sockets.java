@@ -35,6 +35,7 @@ public class Sockets {
                 (String) properties.get(HandshakeConfigurator.REMOTE_ADDRESS));
         properties.put(CONNECTION_ID, connection.id());
         connection.send(Frames.welcome(connection.id(), connection.user()));
+        connections.announce(connection);
         return connection;
     }
 

@@ -1,7 +1,7 @@
 package io.tidings.users;
 
 import io.tidings.connections.Connection;
-import io.tidings.connections.ConnectionEvent;
+import io.tidings.connections.ConnectionChange;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
@@ -22,7 +22,7 @@ public class UserRegistry {
 
     private final ConcurrentMap<String, Online> users = new ConcurrentHashMap<>();
 
-    void opened(@Observes @ConnectionEvent.Opened ConnectionEvent event) {
+    void opened(@Observes @ConnectionChange.Opened ConnectionChange event) {
         Connection connection = event.connection();
         users.compute(connection.user(), (user, online) -> {
             Online current = online != null ? online : new Online(ConcurrentHashMap.newKeySet(), user);
@@ -31,7 +31,7 @@ public class UserRegistry {
         });
     }
 
-    void closed(@Observes @ConnectionEvent.Closed ConnectionEvent event) {
+    void closed(@Observes @ConnectionChange.Closed ConnectionChange event) {
         Connection connection = event.connection();
         users.computeIfPresent(connection.user(), (user, online) -> {
             online.connections().remove(connection);

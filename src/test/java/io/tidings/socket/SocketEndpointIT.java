@@ -57,7 +57,7 @@ class SocketEndpointIT {
     void pingIsAnsweredWithPongCarryingTheRef() {
         try (TestClient client = TestClient.connect(Server.ws("ws"))) {
             client.send("{\"type\":\"ping\",\"ref\":\"r-17\"}");
-            JsonObject pong = client.next();
+            JsonObject pong = client.expect("pong");
             assertEquals("pong", pong.getString("type"));
             assertEquals("r-17", pong.getString("ref"));
         }
@@ -67,7 +67,7 @@ class SocketEndpointIT {
     void pingWithoutRefIsAnsweredWithPong() {
         try (TestClient client = TestClient.connect(Server.ws("ws"))) {
             client.send("{\"type\":\"ping\"}");
-            JsonObject pong = client.next();
+            JsonObject pong = client.expect("pong");
             assertEquals("pong", pong.getString("type"));
             assertFalse(pong.containsKey("ref"));
         }
@@ -90,7 +90,7 @@ class SocketEndpointIT {
     void badInputGetsAnErrorWithItsCodeAndTheConnectionStillAnswers(String frame, String code, String ref) {
         try (TestClient client = TestClient.connect(Server.ws("ws"))) {
             client.send(frame.strip());
-            JsonObject error = client.next();
+            JsonObject error = client.expect("error");
             assertEquals("error", error.getString("type"), error.toString());
             assertEquals(code, error.getJsonObject("data").getString("code"), error.toString());
             assertFalse(error.getJsonObject("data").getString("message").isBlank());

@@ -25,6 +25,11 @@ public final class Deployments {
         return ShrinkWrap.create(ZipImporter.class, NAME).importFrom(built).as(WebArchive.class);
     }
 
+    /** The WAR under another archive name, for tests with several deployments (it then deploys at /{name}). */
+    public static WebArchive war(String archiveName) {
+        return ShrinkWrap.create(WebArchive.class, archiveName).merge(war());
+    }
+
     /** The WAR plus the test support classes and libraries an in-container test needs. */
     public static WebArchive warWithTestSupport(Class<?>... testClasses) {
         return war()

@@ -9,11 +9,11 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Fired synchronously by the {@link ConnectionRegistry} when a connection is registered
+ * Fired synchronously by the {@link ConnectionRegistry} when a connection is ready (after its welcome)
  * ({@link Opened}) and when it is removed ({@link Closed}). Observers run on the thread that
  * opened or closed the socket and must not need a request context.
  */
-public record ConnectionEvent(Connection connection) {
+public record ConnectionChange(Connection connection) {
 
     @Qualifier
     @Documented

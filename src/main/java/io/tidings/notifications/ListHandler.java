@@ -1,0 +1,45 @@
+package io.tidings.notifications;
+
+import io.tidings.connections.Connection;
+import io.tidings.dispatch.FrameException;
+import io.tidings.dispatch.FrameHandler;
+import io.tidings.dispatch.FrameType;
+import io.tidings.protocol.Envelope;
+import io.tidings.protocol.ErrorCode;
+import io.tidings.protocol.Frames;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonValue;
+
+/**
+ * {@code notification.list}: the user's latest notifications (newest first) and unread count, in
+ * the {@code ack}. {@code data.unread:true} lists unread ones only; {@code data.limit} (at most 100).
+ */
+@ApplicationScoped
+@FrameType("notification.list")
+class ListHandler implements FrameHandler {
+
+    static final int MAX_LIMIT = 100;
+
+    @Inject
+    NotificationStore store;
+
+    @Override
+    public void handle(Connection connection, Envelope frame) {
+        var options = frame.dataObject();
+        JsonValue limitValue = options.get("limit");
+        int limit = MAX_LIMIT;
+        if (limitValue != null) {
+            if (!(limitValue instanceof JsonNumber n) || !n.isIntegral() || n.intValue() < 1 || n.intValue() > MAX_LIMIT) {
+                throw new FrameException(ErrorCode.INVALID_FIELD, "data.limit must be a whole number from 1 to " + MAX_LIMIT);
+            }
+            limit = n.intValue();
+        }
+        var items = Json.createArrayBuilder();
+        store.latest(connection.user(), options.get("unread") == JsonValue.TRUE, limit).forEach(i -> items.add(i.json()));
+        connection.send(Frames.ack(frame.ref(), Json.createObjectBuilder()
+                .add("notifications", items).add("unread", store.unread(connection.user())).build()));
+    }
+}

@@ -1,0 +1,73 @@
+package io.tidings.notifications;
+
+import io.tidings.api.Notification;
+import io.tidings.config.Setting;
+import io.tidings.config.Settings;
+import io.tidings.connections.Connection;
+import io.tidings.connections.ConnectionChange;
+import io.tidings.fanout.FanOut;
+import io.tidings.protocol.Envelope;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.ObservesAsync;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.inject.Inject;
+import jakarta.interceptor.Interceptor;
+import jakarta.json.Json;
+
+/**
+ * Observes the {@link Notification}s application code fires. A notification to a user is stored
+ * in the transaction it was fired in (so a rollback discards it) and delivered after the commit;
+ * outside a transaction both happen at once. When a user connects, what its clients have not
+ * confirmed yet is replayed, oldest first, followed by the unread count.
+ */
+@ApplicationScoped
+public class NotificationDelivery {
+
+    @Inject
+    NotificationStore store;
+
+    @Inject
+    FanOut fanOut;
+
+    @Inject
+    Settings settings;
+
+    void storeInTheFiringTransaction(@Observes @Priority(Interceptor.Priority.LIBRARY_BEFORE) Notification notification) {
+        if (notification.audience() == Notification.Audience.USER) {
+            store.store(notification);
+        }
+    }
+
+    void deliverAfterCommit(@Observes(during = TransactionPhase.AFTER_SUCCESS) @Priority(Interceptor.Priority.LIBRARY_AFTER)
+                            Notification notification) {
+        deliver(notification);
+    }
+
+    void storeAndDeliver(@ObservesAsync Notification notification) {
+        storeInTheFiringTransaction(notification);
+        deliver(notification);
+    }
+
+    private void deliver(Notification notification) {
+        InboxItem item = InboxItem.of(notification);
+        switch (notification.audience()) {
+            case USER -> fanOut.toUser(notification.target(), item.frame(null));
+            case ROOM -> fanOut.toRoom(notification.target(), item.frame(notification.target()), false, null);
+            case EVERYONE -> fanOut.toAll(item.frame(null));
+        }
+    }
+
+    void replay(@Observes @ConnectionChange.Opened ConnectionChange change) {
+        Connection connection = change.connection();
+        for (InboxItem item : store.undelivered(connection.user(), settings.integer(Setting.NOTIFICATIONS_REPLAY_LIMIT))) {
+            connection.send(item.frame(null));
+        }
+        connection.send(unread(store.unread(connection.user())));
+    }
+
+    static Envelope unread(long count) {
+        return Envelope.of("notification.unread", Json.createObjectBuilder().add("count", count).build());
+    }
+}

@@ -1,0 +1,75 @@
+package io.tidings.notifications;
+
+import io.tidings.api.Notification;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+
+/** Users' inboxes on the default datasource. Stores join the caller's transaction when there is one. */
+@ApplicationScoped
+public class NotificationStore {
+
+    @PersistenceContext(unitName = "tidings")
+    EntityManager em;
+
+    @Transactional
+    public void store(Notification notification) {
+        em.persist(StoredNotification.of(notification));
+    }
+
+    /** Notifications the user's clients have not confirmed yet, oldest first. */
+    @Transactional
+    public List<InboxItem> undelivered(String user, int limit) {
+        return em.createQuery("select n from StoredNotification n where n.user = :user and n.deliveredAt is null"
+                        + " order by n.position", StoredNotification.class)
+                .setParameter("user", user).setMaxResults(limit).getResultStream().map(StoredNotification::toItem).toList();
+    }
+
+    /** The user's latest notifications, newest first. */
+    @Transactional
+    public List<InboxItem> latest(String user, boolean unreadOnly, int limit) {
+        return em.createQuery("select n from StoredNotification n where n.user = :user"
+                        + (unreadOnly ? " and n.readAt is null" : "") + " order by n.position desc", StoredNotification.class)
+                .setParameter("user", user).setMaxResults(limit).getResultStream().map(StoredNotification::toItem).toList();
+    }
+
+    @Transactional
+    public int markDelivered(String user, Collection<String> ids) {
+        return ids.isEmpty() ? 0 : em.createQuery("update StoredNotification n set n.deliveredAt = :now"
+                        + " where n.user = :user and n.notificationId in :ids and n.deliveredAt is null")
+                .setParameter("now", Instant.now()).setParameter("user", user).setParameter("ids", ids).executeUpdate();
+    }
+
+    /** Marks the given notifications read, or all of the user's when {@code ids} is null. */
+    @Transactional
+    public int markRead(String user, Collection<String> ids) {
+        if (ids != null && ids.isEmpty()) {
+            return 0;
+        }
+        var query = em.createQuery("update StoredNotification n set n.readAt = :now, n.deliveredAt = coalesce(n.deliveredAt, :now)"
+                        + " where n.user = :user and n.readAt is null" + (ids == null ? "" : " and n.notificationId in :ids"))
+                .setParameter("now", Instant.now()).setParameter("user", user);
+        if (ids != null) {
+            query.setParameter("ids", ids);
+        }
+        return query.executeUpdate();
+    }
+
+    @Transactional
+    public long unread(String user) {
+        return em.createQuery("select count(n) from StoredNotification n where n.user = :user and n.readAt is null", Long.class)
+                .setParameter("user", user).getSingleResult();
+    }
+
+    /** Deletes notifications created before the given instant; returns how many. */
+    @Transactional
+    public int purgeCreatedBefore(Instant cutoff) {
+        return em.createQuery("delete from StoredNotification n where n.createdAt < :cutoff")
+                .setParameter("cutoff", cutoff).executeUpdate();
+    }
+}
