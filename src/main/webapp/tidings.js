@@ -23,6 +23,8 @@
  * @property {number} [minDelay]  first reconnect delay in ms before jitter (1000).
  * @property {number} [maxDelay]  longest reconnect delay in ms (15000).
  * @property {number} [pingEvery] ms between keep-alive pings (25000); 0 turns them off.
+ * @property {boolean} [confirmNotifications] confirm each notification frame once listeners had it
+ *   (`notification.delivered`), so the server does not replay it on the next connect (true).
  */
 
 /** Close codes after which reconnecting cannot help (bad or forbidden credentials). */
@@ -52,7 +54,7 @@ export function connect(options = {}) {
 export class TidingsClient {
   /** @param {ConnectOptions} options */
   constructor(options) {
-    this.options = { timeout: 10000, minDelay: 1000, maxDelay: 15000, pingEvery: 25000, ...options };
+    this.options = { timeout: 10000, minDelay: 1000, maxDelay: 15000, pingEvery: 25000, confirmNotifications: true, ...options };
     /** @type {State} */
     this.state = "connecting";
     /** The welcome frame's data of the current connection (user, connection id). */
@@ -136,6 +138,17 @@ export class TidingsClient {
 
   rename(name) {
     return this.request("rename", { data: { name } });
+  }
+
+  /** The latest notifications, newest first, and the unread count: resolves with {notifications, unread}. */
+  async notifications({ limit, unread } = {}) {
+    return (await this.request("notification.list", { data: compact({ limit, unread }) })).data;
+  }
+
+  /** Marks notifications read: an array of ids, or "all". Resolves with the new unread count. */
+  async markRead(ids) {
+    const data = ids === "all" ? { all: true } : { ids };
+    return (await this.request("notification.read", { data })).data.unread;
   }
 
   /**
@@ -266,6 +279,9 @@ export class TidingsClient {
     }
     if (frame.type === "message") return this.deliver(frame);
     this.emit(frame.type, frame);
+    if (frame.type === "notification" && frame.id && this.options.confirmNotifications) {
+      this.send("notification.delivered", { data: { ids: [frame.id] } });
+    }
   }
 
   /** Hands a room message to listeners once: a sequence number already seen is dropped. */

@@ -4,6 +4,7 @@ import { connect } from "../tidings.js";
 import { $, avatar, el } from "./dom.js";
 import { Timeline } from "./timeline.js";
 import { Typing } from "./typing.js";
+import { Notifications } from "./notifications.js";
 
 const NICKNAME = /^[\p{L}\p{N}._-]{1,32}$/u;
 const ROOM = /^[a-z0-9][a-z0-9._-]{0,63}$/;
@@ -47,6 +48,7 @@ function start(name, token) {
     $("app").hidden = false;
     showMe();
     typing = new Typing(client, nameOf, () => active, $("typing"));
+    new Notifications(client);
     const saved = JSON.parse(localStorage.getItem(`tidings.rooms.${me}`) ?? "[]").filter((r) => ROOM.test(r));
     (saved.length ? saved : ["lobby"]).reduce((previous, room) => previous.then(() => joinRoom(room)), Promise.resolve());
   }, (error) => {

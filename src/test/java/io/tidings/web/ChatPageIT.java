@@ -32,9 +32,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.stream.IntStream;
 
 import static io.tidings.support.Frames.joinRoom;
+import static java.net.URLEncoder.encode;
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static io.tidings.support.Frames.say;
 import static io.tidings.support.Frames.uniqueRoom;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -43,7 +46,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The chat page in real browsers (headless Chromium) against the deployed WAR. Screenshots go to
- * target/screenshots/. The test WAR adds {@link DisconnectServlet} to drop a user's sockets.
+ * target/screenshots/. The test WAR adds {@link DisconnectServlet} to drop a user's sockets and
+ * {@link NotifyServlet} to fire notifications.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -53,7 +57,7 @@ class ChatPageIT {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
-        return Deployments.war().addClass(DisconnectServlet.class);
+        return Deployments.war().addClasses(DisconnectServlet.class, NotifyServlet.class);
     }
 
     @AfterEach
@@ -270,6 +274,42 @@ class ChatPageIT {
     }
 
     @Test
+    void aNotificationFiredOnTheServerShowsUpWithACounterAndCanBeMarkedReadOnEveryDevice() throws Exception {
+        String olga = "olga-" + UUID.randomUUID().toString().substring(0, 4);
+        Browser desk = desktop().signIn(olga);
+        TestClient phone = user(olga);
+        String shipped = notify(olga, "Order #1042 shipped", "Two boxes, arriving Tuesday between 9 and 12.");
+        String xss = notify(olga, "<img src=x onerror=alert(1)>", "<script>alert(1)</script>");
+        desk.waitForText(By.id("notifications-count"), "2");
+
+        desk.find(By.id("notifications-button")).click();
+        desk.until(d -> desk.texts("#notifications-list .notification-title")
+                .equals(List.of("<img src=x onerror=alert(1)>", "Order #1042 shipped")), "both notifications, newest first, as text");
+        assertEquals(List.of(xss, shipped), desk.script("return [...document.querySelectorAll('#notifications-list li')].map(li => li.dataset.id)"));
+        assertEquals(List.of("<script>alert(1)</script>", "Two boxes, arriving Tuesday between 9 and 12."),
+                desk.texts("#notifications-list .notification-body"));
+        assertEquals(0L, desk.script("return document.querySelectorAll('#notifications-list img, #notifications-list script').length"));
+        desk.screenshot("chat-notifications");
+
+        desk.find(By.cssSelector("#notifications-list button[data-id='" + shipped + "']")).click();
+        desk.waitForText(By.id("notifications-count"), "1");
+        JsonObject read = phone.expect(f -> "notification.read".equals(f.getString("type")), "the read mark on the other device");
+        assertEquals(shipped, read.getJsonObject("data").getJsonArray("ids").getString(0));
+        assertEquals(1, read.getJsonObject("data").getInt("unread"));
+
+        desk.find(By.id("notifications-read-all")).click();
+        desk.until(d -> !desk.find(By.id("notifications-count")).isDisplayed(), "the counter gone after marking all read");
+        JsonObject all = phone.expect(f -> "notification.read".equals(f.getString("type")), "mark-all on the other device");
+        assertEquals(0, all.getJsonObject("data").getInt("unread"));
+        assertEquals(List.of("Read", "Read"), desk.texts("#notifications-list .read-state"));
+
+        Browser again = desktop().signIn(olga);
+        again.find(By.id("notifications-button")).click();
+        again.until(d -> again.texts("#notifications-list .read-state").size() == 2, "the read state kept on the server");
+        assertFalse(again.find(By.id("notifications-count")).isDisplayed(), "no unread count on the next visit");
+    }
+
+    @Test
     void thePageIsServedWithAContentSecurityPolicyAndSignInWorksWithTheKeyboardOnly() throws Exception {
         HttpResponse<String> page = HttpClient.newHttpClient().send(
                 HttpRequest.newBuilder(Server.http("")).build(), HttpResponse.BodyHandlers.ofString());
@@ -300,6 +340,10 @@ class ChatPageIT {
     private static boolean imageLoaded(Browser browser) {
         return Boolean.TRUE.equals(browser.script(
                 "const i = document.querySelector('#timelines img.shared-image'); return !!i && i.complete && i.naturalWidth > 0;"));
+    }
+
+    private static String notify(String user, String title, String body) throws Exception {
+        return post("test/notify?user=" + encode(user, UTF_8) + "&title=" + encode(title, UTF_8) + "&body=" + encode(body, UTF_8));
     }
 
     private static String post(String path) throws Exception {
