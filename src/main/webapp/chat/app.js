@@ -40,9 +40,18 @@ $("signin-form").addEventListener("submit", (event) => {
 
 function start(name, token) {
   $("signin-error").textContent = "";
+  client?.close(); // signing in again before the first attempt connected
   client = connect({ name, token });
   client.on("state", showState);
+  const signingIn = client;
+  const waiting = client.on("state", ({ state, code }) => {
+    if (state === "reconnecting" && me == null) {
+      $("signin-error").textContent = `Cannot reach the chat server${code ? ` (close code ${code})` : ""}; still trying…`;
+    }
+  });
   client.ready.then((welcome) => {
+    if (signingIn !== client) return;
+    waiting();
     me = welcome.data.user;
     $("signin").hidden = true;
     $("app").hidden = false;

@@ -20,7 +20,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Function;
 
 /**
@@ -44,12 +43,11 @@ public final class Browser implements AutoCloseable {
                         "--disable-background-networking", "--disable-component-update", "--disable-sync",
                         "--no-first-run", "--window-size=" + width + "," + height,
                         "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE localhost , EXCLUDE 127.0.0.1");
-        if (phone) {
-            // A headless window is at least 500 px wide; emulating the device gives the real phone viewport.
-            options.setExperimentalOption("mobileEmulation", Map.of("deviceMetrics",
-                    Map.of("width", width, "height", height, "pixelRatio", 2, "touch", true, "mobile", true)));
-        }
         driver = new ChromeDriver(service, options);
+        if (phone) {
+            // --window-size cannot go below 500 px wide in headless Chromium; resizing afterwards can.
+            driver.manage().window().setSize(new Dimension(width, height));
+        }
         wait = new WebDriverWait(driver, TIMEOUT, Duration.ofMillis(100));
     }
 
@@ -58,7 +56,7 @@ public final class Browser implements AutoCloseable {
     }
 
     public static Browser phone() {
-        return new Browser(390, 760, true);
+        return new Browser(390, 844, true);
     }
 
     /** Opens the chat page and signs in with a guest nickname; waits until connected and in the lobby. */
