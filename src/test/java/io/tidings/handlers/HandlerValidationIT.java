@@ -1,42 +1,31 @@
 package io.tidings.handlers;
 
 import io.tidings.support.Deployments;
-import org.jboss.arquillian.container.test.api.Deployer;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
+import io.tidings.support.StandaloneServer;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
-import static org.junit.jupiter.api.Assertions.assertThrows;
+import java.time.Duration;
 
-/** A WAR whose handlers break the rules must not deploy. */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
+/**
+ * A WAR whose handlers break the rules must not deploy, and the container's log must say why.
+ * The container of the active profile is started on its own with that WAR.
+ */
 class HandlerValidationIT {
 
-    @Deployment(name = "duplicate", managed = false, testable = false)
-    static WebArchive duplicate() {
-        return Deployments.war("duplicate.war").addClasses(DuplicateHandlers.class, DuplicateHandlers.First.class, DuplicateHandlers.Second.class);
-    }
-
-    @Deployment(name = "builtin", managed = false, testable = false)
-    static WebArchive builtIn() {
-        return Deployments.war("builtin.war").addClasses(DuplicateHandlers.class, DuplicateHandlers.BuiltIn.class);
-    }
-
-    @ArquillianResource
-    Deployer deployer;
+    private static final Duration BOOT = Duration.ofMinutes(3);
 
     @Test
-    void twoHandlersForOneTypeFailTheDeployment() {
-        assertThrows(Exception.class, () -> deployer.deploy("duplicate"));
-    }
-
-    @Test
-    void aHandlerForABuiltInTypeFailsTheDeployment() {
-        assertThrows(Exception.class, () -> deployer.deploy("builtin"));
+    void twoHandlersForOneTypeAndAHandlerForABuiltInTypeFailTheDeploymentWithClearMessages() throws Exception {
+        WebArchive war = Deployments.war("invalid-handlers.war").addClasses(DuplicateHandlers.class,
+                DuplicateHandlers.First.class, DuplicateHandlers.Second.class, DuplicateHandlers.BuiltIn.class);
+        try (StandaloneServer server = StandaloneServer.start(war)) {
+            server.awaitLine(line -> line.contains("two @Handles(\"app.twice\") methods")
+                    && line.contains("DuplicateHandlers$First.handle") && line.contains("DuplicateHandlers$Second.handle"), BOOT);
+        }
+        WebArchive builtIn = Deployments.war("builtin-handler.war").addClasses(DuplicateHandlers.class, DuplicateHandlers.BuiltIn.class);
+        try (StandaloneServer server = StandaloneServer.start(builtIn)) {
+            server.awaitLine(line -> line.contains("@Handles(\"join\")") && line.contains("Tidings handles 'join' itself"), BOOT);
+        }
     }
 }
