@@ -1,25 +1,16 @@
 // The chat page: signs in, then wires the tidings.js client to the rooms, timeline, members and
 // composer. No user text is ever parsed as HTML (see dom.js).
 import { connect } from "../tidings.js";
-import { $, avatar, el } from "./dom.js";
-import { Timeline } from "./timeline.js";
+import { $, avatar } from "./dom.js";
+import { chat, nameOf } from "./state.js";
 import { Typing } from "./typing.js";
 import { Notifications } from "./notifications.js";
+import { atEnd, joinRoom, renderMembers, renderRooms, savedRooms, scrollToEnd } from "./rooms.js";
+import { updateComposer } from "./composer.js";
+import "./panels.js";
 
 const NICKNAME = /^[\p{L}\p{N}._-]{1,32}$/u;
-const ROOM = /^[a-z0-9][a-z0-9._-]{0,63}$/;
-const MAX_IMAGE_BYTES = 1024 * 1024;
 const STATUS_TEXT = { connecting: "Connecting…", open: "Connected", reconnecting: "Reconnecting…", closed: "Offline" };
-
-let client;
-let me;
-let active = null;
-/** room -> { timeline, members: Map(user -> name), unread } */
-const rooms = new Map();
-/** user -> display name, across rooms */
-const names = new Map();
-const nameOf = (user) => names.get(user) ?? user;
-let typing;
 
 // ---- sign in ---------------------------------------------------------------------------------
 
@@ -40,253 +31,104 @@ $("signin-form").addEventListener("submit", (event) => {
 
 function start(name, token) {
   $("signin-error").textContent = "";
-  client?.close(); // signing in again before the first attempt connected
-  client = connect({ name, token });
+  chat.client?.close(); // signing in again before the first attempt connected
+  const client = connect({ name, token });
+  chat.client = client;
   client.on("state", showState);
-  const signingIn = client;
   const waiting = client.on("state", ({ state, code }) => {
-    if (state === "reconnecting" && me == null) {
+    if (state === "reconnecting" && chat.me == null) {
       $("signin-error").textContent = `Cannot reach the chat server${code ? ` (close code ${code})` : ""}; still trying…`;
     }
   });
   client.ready.then((welcome) => {
-    if (signingIn !== client) return;
+    if (client !== chat.client) return;
     waiting();
-    me = welcome.data.user;
+    chat.me = welcome.data.user;
     $("signin").hidden = true;
     $("app").hidden = false;
     showMe();
-    typing = new Typing(client, nameOf, () => active, $("typing"));
+    chat.typing = new Typing(client, nameOf, () => chat.active, $("typing"));
     new Notifications(client);
-    const saved = JSON.parse(localStorage.getItem(`tidings.rooms.${me}`) ?? "[]").filter((r) => ROOM.test(r));
-    (saved.length ? saved : ["lobby"]).reduce((previous, room) => previous.then(() => joinRoom(room)), Promise.resolve());
+    savedRooms().reduce((previous, room) => previous.then(() => joinRoom(room)), Promise.resolve());
   }, (error) => {
     $("signin-error").textContent = `Could not sign in: ${error.message}`;
     client.close();
   });
-  listen();
+  listen(client);
 }
 
 function showState({ state }) {
   $("status").dataset.state = state;
   $("status").textContent = STATUS_TEXT[state];
-  const usable = state === "open" && active != null;
-  $("composer-text").disabled = active == null;
-  $("composer-send").disabled = !usable;
+  updateComposer();
 }
 
 function showMe() {
-  $("me-name").textContent = nameOf(me);
-  $("me-avatar").replaceWith(Object.assign(avatar(me, nameOf(me)), { id: "me-avatar" }));
+  $("me-name").textContent = nameOf(chat.me);
+  $("me-avatar").replaceWith(Object.assign(avatar(chat.me, nameOf(chat.me)), { id: "me-avatar" }));
 }
 
 // ---- frames from the server ------------------------------------------------------------------
 
-function listen() {
+function listen(client) {
   client.on("members", ({ room, members }) => {
-    const state = rooms.get(room);
+    const state = chat.rooms.get(room);
     if (!state) return;
     state.members = new Map(members.map((m) => [m.user, m.name]));
-    members.forEach((m) => names.set(m.user, m.name));
-    if (room === active) renderMembers();
+    members.forEach((m) => chat.names.set(m.user, m.name));
+    if (room === chat.active) renderMembers();
   });
   client.on("message", (message) => {
-    const state = rooms.get(message.room);
+    const state = chat.rooms.get(message.room);
     if (!state) return;
-    const log = $("log");
-    const atBottom = log.scrollHeight - log.scrollTop - log.clientHeight < 80;
+    const follow = message.room === chat.active && (atEnd() || message.from === chat.me);
     state.timeline.append(message);
-    typing.stopped(message.room, message.from);
-    if (message.room !== active || document.hidden) state.unread++;
+    chat.typing.stopped(message.room, message.from);
+    if (message.room !== chat.active || document.hidden) state.unread++;
     renderRooms();
-    if (message.room === active && (atBottom || message.from === me)) scrollToEnd();
+    if (follow) scrollToEnd();
   });
-  client.on("resync", ({ room, messages }) => rooms.get(room)?.timeline.reset(messages));
+  client.on("resync", ({ room, messages }) => chat.rooms.get(room)?.timeline.reset(messages));
   client.on("presence", presence);
-  client.on("typing", (frame) => typing.received(frame));
+  client.on("typing", (frame) => chat.typing.received(frame));
   client.on("binary", ({ room, from, data }) => {
-    const state = rooms.get(room);
+    const state = chat.rooms.get(room);
     if (!state) return;
+    const follow = room === chat.active && atEnd();
     state.timeline.appendImage(from, URL.createObjectURL(new Blob([data])));
-    if (room !== active) state.unread++;
+    if (room !== chat.active) state.unread++;
     renderRooms();
-    if (room === active) scrollToEnd();
+    if (follow) scrollToEnd();
   });
 }
 
 function presence({ room, data }) {
-  const state = rooms.get(room);
+  const state = chat.rooms.get(room);
   if (!state) return;
   const { event, user, name } = data;
   if (event === "join") {
     state.members.set(user, name);
-    names.set(user, name);
+    chat.names.set(user, name);
     state.timeline.notice(`${name} joined`);
   } else if (event === "leave") {
     state.members.delete(user);
-    typing.stopped(room, user);
+    chat.typing.stopped(room, user);
     state.timeline.notice(`${name} left`);
   } else if (event === "rename") {
     const before = nameOf(user);
-    names.set(user, name);
+    chat.names.set(user, name);
     state.members.set(user, name);
     if (before !== name) state.timeline.notice(`${before} is now ${name}`);
-    rooms.forEach((r) => r.timeline.renamed(user));
-    if (user === me) showMe();
+    chat.rooms.forEach((r) => r.timeline.renamed(user));
+    if (user === chat.me) showMe();
   }
-  if (room === active) renderMembers();
+  if (room === chat.active) renderMembers();
 }
 
-// ---- rooms -----------------------------------------------------------------------------------
+// ---- rename ----------------------------------------------------------------------------------
 
-async function joinRoom(room) {
-  if (rooms.has(room)) return select(room);
-  const joined = await client.join(room);
-  const timeline = new Timeline(room, nameOf, me);
-  rooms.set(room, { timeline, members: new Map(joined.data.members.map((m) => [m.user, m.name])), unread: 0 });
-  joined.data.members.forEach((m) => names.set(m.user, m.name));
-  timeline.reset(joined.data.messages);
-  saveRooms();
-  select(room);
-}
-
-async function leaveRoom(room) {
-  await client.leave(room);
-  rooms.delete(room);
-  saveRooms();
-  select(rooms.keys().next().value ?? null);
-}
-
-function select(room) {
-  active = room;
-  const state = rooms.get(room);
-  $("timelines").replaceChildren(...(state ? [state.timeline.list] : []));
-  $("no-room").hidden = state != null;
-  $("room-title").textContent = room ? `# ${room}` : "No room";
-  $("leave-room").disabled = !state;
-  if (state) state.unread = 0;
-  renderRooms();
-  renderMembers();
-  typing?.render();
-  showState({ state: client.state });
-  showLoadEarlier();
-  scrollToEnd();
-  closePanels();
-}
-
-function saveRooms() {
-  localStorage.setItem(`tidings.rooms.${me}`, JSON.stringify([...rooms.keys()]));
-}
-
-function renderRooms() {
-  let unread = 0;
-  $("room-list").replaceChildren(...[...rooms].map(([room, state]) => {
-    unread += state.unread;
-    const badge = state.unread ? el("span", { className: "badge" }, state.unread,
-      el("span", { className: "visually-hidden" }, " unread")) : null;
-    return el("li", {}, el("button", { type: "button", className: "room", "data-room": room,
-      "aria-current": room === active ? "true" : null }, el("span", { className: "hash", "aria-hidden": "true" }, "#"), room, badge));
-  }));
-  $("rooms-unread").hidden = unread === 0;
-  $("rooms-unread").textContent = unread;
-}
-
-function renderMembers() {
-  const state = rooms.get(active);
-  const members = state ? [...state.members].sort(([, a], [, b]) => a.localeCompare(b)) : [];
-  $("member-list").replaceChildren(...members.map(([user, name]) => el("li", { "data-user": user, className: "member" },
-    avatar(user, name), el("span", { className: "member-name" }, name),
-    user === me ? el("span", { className: "you" }, "(you)") : null,
-    el("span", { className: "presence online", title: "online" }, el("span", { className: "visually-hidden" }, "online")))));
-  $("room-meta").textContent = state ? `${members.length} ${members.length === 1 ? "person" : "people"} here` : "";
-}
-
-function showLoadEarlier() {
-  $("load-earlier").hidden = !(rooms.get(active)?.timeline.more);
-}
-
-function scrollToEnd() {
-  $("log").scrollTop = $("log").scrollHeight;
-}
-
-// ---- controls --------------------------------------------------------------------------------
-
-$("room-list").addEventListener("click", (event) => {
-  const button = event.target.closest("button[data-room]");
-  if (button) select(button.dataset.room);
-});
-
-$("join-form").addEventListener("submit", async (event) => {
-  event.preventDefault();
-  const room = $("join-room").value.trim().toLowerCase();
-  if (!ROOM.test(room)) {
-    $("join-error").textContent = "Room names are 1 to 64 lower-case letters, digits, dots, dashes or underscores.";
-    return;
-  }
-  $("join-error").textContent = "";
-  try {
-    await joinRoom(room);
-    $("join-room").value = "";
-  } catch (error) {
-    $("join-error").textContent = `Could not join ${room}: ${error.message}`;
-  }
-});
-
-$("leave-room").addEventListener("click", () => leaveRoom(active).catch((error) => showError(error)));
-
-$("composer").addEventListener("submit", (event) => {
-  event.preventDefault();
-  const text = $("composer-text").value.trim();
-  if (!text || !active) return;
-  $("composer-text").value = "";
-  typing.sent(active);
-  client.say(active, { text }).then(() => showError(null), (error) => {
-    $("composer-text").value ||= text;
-    showError(error, "Not sent");
-  });
-});
-
-$("composer-text").addEventListener("input", () => {
-  if (active && $("composer-text").value) typing.typed(active);
-});
-
-$("composer-image").addEventListener("change", async () => {
-  const file = $("composer-image").files[0];
-  $("composer-image").value = "";
-  if (!file || !active) return;
-  if (!file.type.startsWith("image/")) return showError(new Error(`${file.name} is not an image`));
-  if (file.size > MAX_IMAGE_BYTES) return showError(new Error(`images can be at most 1 MB; ${file.name} is larger`));
-  try {
-    await client.sendBinary(active, file);
-    rooms.get(active).timeline.appendImage(me, URL.createObjectURL(file));
-    scrollToEnd();
-    showError(null);
-  } catch (error) {
-    showError(error, "Image not shared");
-  }
-});
-
-$("load-earlier").addEventListener("click", async () => {
-  const state = rooms.get(active);
-  const log = $("log");
-  const fromBottom = log.scrollHeight - log.scrollTop;
-  try {
-    const page = await client.history(active, state.timeline.oldestSeq, 50);
-    state.timeline.prepend(page.messages, page.more);
-    log.scrollTop = log.scrollHeight - fromBottom;
-    showLoadEarlier();
-  } catch (error) {
-    showError(error, "Could not load earlier messages");
-  }
-});
-
-function showError(error, prefix) {
-  $("composer-error").textContent = error ? `${prefix ? prefix + ": " : ""}${error.message}` : "";
-}
-
-// Rename
 $("me").addEventListener("click", () => {
-  $("rename-name").value = nameOf(me);
+  $("rename-name").value = nameOf(chat.me);
   $("rename-error").textContent = "";
   $("rename-dialog").showModal();
 });
@@ -299,39 +141,11 @@ $("rename-form").addEventListener("submit", async (event) => {
     return;
   }
   try {
-    await client.rename(name);
-    names.set(me, name);
+    await chat.client.rename(name);
+    chat.names.set(chat.me, name);
     showMe();
     $("rename-dialog").close();
   } catch (error) {
     $("rename-error").textContent = error.message;
-  }
-});
-
-// Phone width: rooms and people are panels that slide over the conversation.
-for (const [button, panel] of [["toggle-rooms", "rooms-panel"], ["toggle-members", "members-panel"]]) {
-  $(button).addEventListener("click", () => {
-    const open = $(button).getAttribute("aria-expanded") !== "true";
-    closePanels();
-    $(button).setAttribute("aria-expanded", String(open));
-    $(panel).classList.toggle("open", open);
-  });
-}
-
-function closePanels() {
-  for (const [button, panel] of [["toggle-rooms", "rooms-panel"], ["toggle-members", "members-panel"]]) {
-    $(button).setAttribute("aria-expanded", "false");
-    $(panel).classList.remove("open");
-  }
-}
-
-document.addEventListener("keydown", (event) => {
-  if (event.key === "Escape") closePanels();
-});
-
-document.addEventListener("visibilitychange", () => {
-  if (!document.hidden && active && rooms.get(active)) {
-    rooms.get(active).unread = 0;
-    renderRooms();
   }
 });
