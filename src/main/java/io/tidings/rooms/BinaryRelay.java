@@ -38,6 +38,9 @@ class BinaryRelay implements BinaryHandler {
         String room = RoomName.require(new String(roomBytes, StandardCharsets.UTF_8));
         Membership.require(rooms, connection, room);
         byte[] sender = connection.user().getBytes(StandardCharsets.UTF_8);
+        if (sender.length > 255) {
+            throw new FrameException(ErrorCode.UNSUPPORTED_FRAME, "binary frames need a user name of at most 255 bytes");
+        }
         ByteBuffer payload = frame.duplicate().position(frame.position() + 1 + length);
         ByteBuffer out = ByteBuffer.allocate(2 + roomBytes.length + sender.length + payload.remaining())
                 .put((byte) roomBytes.length).put(roomBytes).put((byte) sender.length).put(sender).put(payload).flip();

@@ -16,14 +16,13 @@ class HandlerValidationIT {
     private static final Duration BOOT = Duration.ofMinutes(3);
 
     @Test
-    void twoHandlersForOneTypeAndAHandlerForABuiltInTypeFailTheDeploymentWithClearMessages() throws Exception {
-        WebArchive war = Deployments.war("invalid-handlers.war").addClasses(DuplicateHandlers.class,
-                DuplicateHandlers.First.class, DuplicateHandlers.Second.class, DuplicateHandlers.BuiltIn.class);
+    void twoHandlersForOneTypeOrAHandlerForABuiltInTypeFailTheDeploymentWithAClearMessage() throws Exception {
+        WebArchive war = Deployments.war("invalid-handlers.war").addClasses(FirstTwice.class, SecondTwice.class);
         try (StandaloneServer server = StandaloneServer.start(war)) {
             server.awaitLine(line -> line.contains("two @Handles(\"app.twice\") methods")
-                    && line.contains("DuplicateHandlers$First.handle") && line.contains("DuplicateHandlers$Second.handle"), BOOT);
+                    && line.contains("FirstTwice.handle") && line.contains("SecondTwice.handle"), BOOT);
         }
-        WebArchive builtIn = Deployments.war("builtin-handler.war").addClasses(DuplicateHandlers.class, DuplicateHandlers.BuiltIn.class);
+        WebArchive builtIn = Deployments.war("builtin-handler.war").addClasses(ClashingJoin.class);
         try (StandaloneServer server = StandaloneServer.start(builtIn)) {
             server.awaitLine(line -> line.contains("@Handles(\"join\")") && line.contains("Tidings handles 'join' itself"), BOOT);
         }
