@@ -95,6 +95,7 @@ export class TidingsClient {
    * connection dropped before the reply (the frame may or may not have been handled).
    */
   request(type, { room, data, timeout } = {}) {
+    if (this.closedByUser) return Promise.reject(new TidingsError("closed", "the client was closed"));
     const ref = String(this.nextRef++);
     return new Promise((resolve, reject) => {
       const ms = timeout ?? this.options.timeout;
@@ -233,7 +234,10 @@ export class TidingsClient {
     const rejoins = [...this.rooms.entries()].map(async ([room, seen]) => {
       const frame = compact({ type: "join", room, ref: String(this.nextRef++), data: { since: seen.lastSeq } });
       const joined = await new Promise((resolve, reject) => {
-        const timer = setTimeout(() => reject(new TidingsError("timeout", `rejoining ${room} timed out`)), this.options.timeout);
+        const timer = setTimeout(() => {
+          this.pending.delete(frame.ref);
+          reject(new TidingsError("timeout", `rejoining ${room} timed out`));
+        }, this.options.timeout);
         this.pending.set(frame.ref, { resolve, reject, timer });
         this.socket.send(JSON.stringify(frame));
       });
