@@ -5,6 +5,7 @@ import io.tidings.config.Settings;
 import io.tidings.metrics.Metrics;
 import io.tidings.security.Authenticator;
 import io.tidings.security.Identity;
+import io.tidings.security.RoomAccess;
 import io.tidings.security.Refusal;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -39,6 +40,9 @@ public class Caller {
     @Inject
     Metrics metrics;
 
+    @Inject
+    RoomAccess roomAccess;
+
     private Optional<Identity> identity;
 
     public boolean isAdmin() {
@@ -67,6 +71,19 @@ public class Caller {
     public void requireKnown() {
         if (!isAdmin()) {
             requireUser();
+        }
+    }
+
+    /** Whether the caller may see the room: admins see every room, users the rooms they could join. */
+    public boolean mayAccess(String room) {
+        return isAdmin() || identity().map(identity -> roomAccess.allows(room, identity)).orElse(false);
+    }
+
+    /** 401 without a caller, 403 for a private room the caller is not a member of. */
+    public void requireRoomAccess(String room) {
+        requireKnown();
+        if (!mayAccess(room)) {
+            throw refused(Response.Status.FORBIDDEN, "forbidden", "room '" + room + "' is private and you are not one of its members");
         }
     }
 

@@ -59,7 +59,7 @@ public class RoomMessagesResource {
     @GET
     public String page(@PathParam("room") String name, @QueryParam("after") String afterParam,
                        @QueryParam("before") String beforeParam, @QueryParam("limit") String limitParam) {
-        caller.requireKnown();
+        caller.requireRoomAccess(name);
         RoomSummary room = RoomsResource.existing(rooms, name);
         int max = settings.integer(Setting.API_MAX_PAGE);
         int limit = (int) Bodies.number(limitParam, "limit", 1, max, Math.min(50, max));
@@ -71,10 +71,11 @@ public class RoomMessagesResource {
         return "{\"room\":" + Json.createValue(name) + ",\"lastSeq\":" + room.lastSeq() + ",\"messages\":" + messages + "}";
     }
 
-    /** Body {@code {"data": <any JSON>}}; users may post to any existing room (any user may join any room). */
+    /** Body {@code {"data": <any JSON>}}; users may post to any existing room they could join (private rooms: members only). */
     @POST
     public void post(@PathParam("room") String name, String body, @Suspended AsyncResponse response) {
         String user = caller.requireUser();
+        caller.requireRoomAccess(name);
         RoomsResource.existing(rooms, name);
         JsonObject request = Bodies.object(body, EXAMPLE);
         JsonValue data = request.get("data");

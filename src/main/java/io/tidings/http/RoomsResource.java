@@ -41,21 +41,21 @@ public class RoomsResource {
     public String list() {
         caller.requireKnown();
         var array = Json.createArrayBuilder();
-        rooms.summaries().forEach(room -> array.add(json(room)));
+        rooms.summaries().stream().filter(room -> caller.mayAccess(room.name())).forEach(room -> array.add(json(room)));
         return Json.createObjectBuilder().add("rooms", array).build().toString();
     }
 
     @GET
     @Path("{room}")
     public String room(@PathParam("room") String name) {
-        caller.requireKnown();
+        caller.requireRoomAccess(name);
         return json(existing(name)).toString();
     }
 
     @GET
     @Path("{room}/members")
     public String members(@PathParam("room") String name) {
-        caller.requireKnown();
+        caller.requireRoomAccess(name);
         existing(name);
         var array = Json.createArrayBuilder();
         rooms.members(name).forEach((user, count) -> array.add(Json.createObjectBuilder()

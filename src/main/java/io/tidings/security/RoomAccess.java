@@ -60,6 +60,11 @@ public class RoomAccess {
         return Optional.empty();
     }
 
+    /** Whether this identity may see and use the room (over HTTP and SSE as over a socket). */
+    public boolean allows(String room, Identity identity) {
+        return rules().allows(room, identity);
+    }
+
     private RoomRules rules() {
         List<String> config = List.of(settings.string(Setting.ROOMS_PRIVATE), settings.string(Setting.ROOMS_ACCESS),
                 settings.string(Setting.JWT_ROOMS_CLAIM));

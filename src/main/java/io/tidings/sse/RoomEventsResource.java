@@ -21,7 +21,7 @@ import jakarta.ws.rs.sse.SseEventSink;
  * {@code /api/rooms/{room}/events}: a room as Server-Sent Events. The stream starts with a
  * {@code joined} event, then the messages the client missed (after {@code Last-Event-ID}, or the
  * latest ones), then every new room frame; {@code message} events carry the sequence number as
- * their id. The same rules as a WebSocket {@code join}: any identified caller, any valid room name.
+ * their id. The same rules as a WebSocket {@code join}: any identified caller, any valid room name, private rooms for their members only.
  */
 @Path("rooms/{room}/events")
 @RequestScoped
@@ -40,8 +40,8 @@ public class RoomEventsResource {
     @Produces(MediaType.SERVER_SENT_EVENTS)
     public void stream(@PathParam("room") String room, @HeaderParam("Last-Event-ID") String lastEventId,
                        @QueryParam("lastEventId") String lastEventIdParam, @Context SseEventSink sink, @Context Sse sse) {
-        caller.requireKnown();
         String name = RoomName.require(room);
+        caller.requireRoomAccess(name);
         Long since = since(lastEventId != null ? lastEventId : lastEventIdParam);
         String user = caller.user().orElse("admin");
         SseStream[] stream = new SseStream[1];

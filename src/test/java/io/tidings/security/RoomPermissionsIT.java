@@ -12,6 +12,9 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Predicate;
@@ -22,6 +25,8 @@ import static io.tidings.support.Frames.message;
 import static io.tidings.support.Frames.say;
 import static io.tidings.support.Frames.uniqueRoom;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 /** Private rooms admit their users only, and nothing of theirs reaches anyone else. */
 @ExtendWith(ArquillianExtension.class)
@@ -81,6 +86,39 @@ class RoomPermissionsIT {
                 outsider.expectNone(inRoom(staff), Duration.ofMillis(300));
             }
         }
+    }
+
+    @Test
+    void privateRoomLeaksNothingOverHttpOrSse() throws Exception {
+        String staff = uniqueRoom("staff");
+        try (TestClient mia = member("mia", "staff-*")) {
+            joinRoom(mia, staff);
+            say(mia, staff, "minutes of the meeting");
+        }
+        String otto = "access_token=" + JWTS.token("otto");
+        String mia = "access_token=" + JWTS.token("mia", c -> c.claim("rooms", List.of("staff-*")));
+        for (String outsider : List.of(otto, "name=pat")) {
+            assertEquals(403, http("GET", "api/rooms/" + staff + "/messages?" + outsider).statusCode(), outsider);
+            assertEquals(403, http("GET", "api/rooms/" + staff + "/members?" + outsider).statusCode());
+            assertEquals(403, http("GET", "api/rooms/" + staff + "?" + outsider).statusCode());
+            assertEquals(403, http("POST", "api/rooms/" + staff + "/messages?" + outsider).statusCode());
+            assertEquals(403, http("GET", "api/rooms/" + staff + "/events?" + outsider).statusCode());
+            String list = http("GET", "api/rooms?" + outsider).body();
+            assertFalse(list.contains(staff), "the room list hides private rooms: " + list);
+        }
+        HttpResponse<String> forMember = http("GET", "api/rooms/" + staff + "/messages?" + mia);
+        assertEquals(200, forMember.statusCode(), forMember.body());
+        assertTrue(forMember.body().contains("minutes of the meeting"));
+    }
+
+    private static HttpResponse<String> http(String method, String path) throws Exception {
+        var request = HttpRequest.newBuilder(Server.http(path)).timeout(Duration.ofSeconds(10))
+                .header("Accept", path.contains("/events") ? "text/event-stream" : "application/json")
+                .method(method, method.equals("POST")
+                        ? HttpRequest.BodyPublishers.ofString("{\"data\":{\"text\":\"let me in\"}}")
+                        : HttpRequest.BodyPublishers.noBody())
+                .header("Content-Type", "application/json").build();
+        return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
     }
 
     @Test
