@@ -5,21 +5,18 @@ import io.tidings.dispatch.FrameHandler;
 import io.tidings.dispatch.FrameType;
 import io.tidings.protocol.EnvelopeDecoder;
 import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.spi.AfterDeploymentValidation;
 import jakarta.enterprise.inject.spi.AnnotatedMethod;
-import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.enterprise.inject.spi.DeploymentException;
 import jakarta.enterprise.inject.spi.Extension;
 import jakarta.enterprise.inject.spi.ProcessManagedBean;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * Finds the application's {@link Handles} methods and fails the deployment, with a message that
@@ -29,8 +26,14 @@ import java.util.stream.Collectors;
 public class HandlerExtension implements Extension {
 
     private final List<HandlerMethod> found = new ArrayList<>();
+    private final Set<String> builtIn = new HashSet<>();
 
     <T> void collect(@Observes ProcessManagedBean<T> event) {
+        Class<?> beanClass = event.getAnnotatedBeanClass().getJavaClass();
+        FrameType frameType = beanClass.getAnnotation(FrameType.class);
+        if (frameType != null && FrameHandler.class.isAssignableFrom(beanClass)) {
+            builtIn.add(frameType.value());
+        }
         for (AnnotatedMethod<? super T> method : event.getAnnotatedBeanClass().getMethods()) {
             Handles handles = method.getAnnotation(Handles.class);
             if (handles != null) {
@@ -39,10 +42,7 @@ public class HandlerExtension implements Extension {
         }
     }
 
-    void validate(@Observes AfterDeploymentValidation validation, BeanManager beans) {
-        Set<String> builtIn = beans.getBeans(FrameHandler.class, Any.Literal.INSTANCE).stream()
-                .map(bean -> bean.getBeanClass().getAnnotation(FrameType.class)).filter(Objects::nonNull)
-                .map(FrameType::value).collect(Collectors.toSet());
+    void validate(@Observes AfterDeploymentValidation validation) {
         problems(found, builtIn).forEach(problem -> validation.addDeploymentProblem(new DeploymentException(problem)));
     }
 

@@ -45,15 +45,22 @@ public class NotificationStore {
                 .setParameter("now", Instant.now()).setParameter("user", user).setParameter("ids", ids).executeUpdate();
     }
 
-    /** Marks the given notifications read, or all of the user's when {@code ids} is null. */
+    /** Marks the given notifications read (and so delivered), or all of the user's when {@code ids} is null. */
     @Transactional
     public int markRead(String user, Collection<String> ids) {
         if (ids != null && ids.isEmpty()) {
             return 0;
         }
-        var query = em.createQuery("update StoredNotification n set n.readAt = :now, n.deliveredAt = coalesce(n.deliveredAt, :now)"
-                        + " where n.user = :user and n.readAt is null" + (ids == null ? "" : " and n.notificationId in :ids"))
-                .setParameter("now", Instant.now()).setParameter("user", user);
+        Instant now = Instant.now();
+        // Two plain updates: EclipseLink binds a parameter inside COALESCE with the wrong type on H2.
+        int read = update("update StoredNotification n set n.readAt = :now where n.user = :user and n.readAt is null", user, ids, now);
+        update("update StoredNotification n set n.deliveredAt = :now where n.user = :user and n.deliveredAt is null", user, ids, now);
+        return read;
+    }
+
+    private int update(String jpql, String user, Collection<String> ids, Instant now) {
+        var query = em.createQuery(jpql + (ids == null ? "" : " and n.notificationId in :ids"))
+                .setParameter("now", now).setParameter("user", user);
         if (ids != null) {
             query.setParameter("ids", ids);
         }
