@@ -45,7 +45,7 @@ public class Metrics implements Traffic {
     void register() {
         Gauge.builder("tidings.connections.active", connections, ConnectionRegistry::count)
                 .description("Open WebSocket connections").register(registry);
-        Gauge.builder("tidings.rooms", rooms, r -> r.names().size())
+        Gauge.builder("tidings.rooms", rooms, RoomRegistry::count)
                 .description("Rooms in use on this server").register(registry);
         opened = counter("tidings.connections.opened", "WebSocket connections opened since start");
         received = counter("tidings.messages.in", "Frames received from clients");

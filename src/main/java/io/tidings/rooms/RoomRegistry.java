@@ -119,12 +119,6 @@ public class RoomRegistry {
         }
     }
 
-    /** The users in a room, each once. */
-    public Set<String> usersIn(String name) {
-        Room room = rooms.get(name);
-        return room == null ? Set.of() : room.users();
-    }
-
     /**
      * What a member entering a room gets: the latest {@code count} messages, or, when it says which
      * sequence it saw last ({@code since}), exactly the messages it missed, unless the gap is larger
@@ -170,8 +164,9 @@ public class RoomRegistry {
         return recent != null ? recent : store.range(room.name(), after, upTo, limit);
     }
 
-    public Set<String> names() {
-        return Set.copyOf(rooms.keySet());
+    /** How many rooms this server knows, without copying their names. */
+    public int count() {
+        return rooms.size();
     }
 
     /** The messages a member entering a room gets, whether they close the gap it asked about, and the last sequence. */

@@ -70,10 +70,6 @@ public class UserRegistry {
         });
     }
 
-    public boolean isOnline(String user) {
-        return users.containsKey(user);
-    }
-
     /** The user's display name; the user name itself until the user renames. */
     public String nameOf(String user) {
         Online online = users.get(user);
