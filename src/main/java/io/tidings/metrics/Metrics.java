@@ -10,16 +10,22 @@ import io.tidings.connections.ConnectionRegistry;
 import io.tidings.connections.Traffic;
 import io.tidings.rooms.RoomRegistry;
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The one place Tidings counts. Counters are Micrometer's (striped, lock-free), so calling them
- * from outbound paths and handlers costs little.
+ * from outbound paths and handlers costs little. Messages in and out also have a per-second rate
+ * over the last ten seconds, sampled once a second.
  */
 @ApplicationScoped
 public class Metrics implements Traffic {
@@ -27,6 +33,7 @@ public class Metrics implements Traffic {
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private Counter opened;
     private Counter received;
+    private Counter bytesIn;
     private Counter sent;
     private Counter bytesOut;
     private Counter dropped;
@@ -41,6 +48,11 @@ public class Metrics implements Traffic {
     @Inject
     RoomRegistry rooms;
 
+    @Resource(lookup = "java:comp/DefaultManagedScheduledExecutorService")
+    ManagedScheduledExecutorService scheduler;
+
+    private ScheduledFuture<?> sampling;
+
     @PostConstruct
     void register() {
         Gauge.builder("tidings.connections.active", connections, ConnectionRegistry::count)
@@ -49,6 +61,7 @@ public class Metrics implements Traffic {
                 .description("Rooms in use on this server").register(registry);
         opened = counter("tidings.connections.opened", "WebSocket connections opened since start");
         received = counter("tidings.messages.in", "Frames received from clients");
+        bytesIn = counter("tidings.bytes.in", "Bytes received from clients (text frames as UTF-8)");
         sent = counter("tidings.messages.out", "Frames queued for clients (sockets and SSE streams)");
         bytesOut = counter("tidings.bytes.out", "Approximate bytes queued for clients");
         dropped = counter("tidings.frames.dropped", "Ephemeral frames dropped because a client fell behind");
@@ -58,6 +71,21 @@ public class Metrics implements Traffic {
         durations = Timer.builder("tidings.connection.duration").description("How long WebSocket connections stayed open")
                 .publishPercentileHistogram().minimumExpectedValue(Duration.ofSeconds(1))
                 .maximumExpectedValue(Duration.ofHours(24)).register(registry);
+        Rate in = new Rate(received);
+        Rate out = new Rate(sent);
+        gauge("tidings.messages.in.rate", "Frames received per second, over the last 10 seconds", in::perSecond);
+        gauge("tidings.messages.out.rate", "Frames queued per second, over the last 10 seconds", out::perSecond);
+        sampling = scheduler.scheduleAtFixedRate(() -> {
+            in.sample();
+            out.sample();
+        }, 0, 1, TimeUnit.SECONDS);
+    }
+
+    @PreDestroy
+    void stopSampling() {
+        if (sampling != null) {
+            sampling.cancel(false);
+        }
     }
 
     private Counter counter(String name, String description) {
@@ -72,9 +100,32 @@ public class Metrics implements Traffic {
         durations.record(Duration.between(change.connection().openedAt(), Instant.now()));
     }
 
-    /** A frame arrived from a client (text or binary). */
-    public void received() {
+    /** A text frame arrived from a client. */
+    public void received(String text) {
         received.increment();
+        bytesIn.increment(utf8Length(text));
+    }
+
+    /** A binary frame arrived from a client. */
+    public void received(int bytes) {
+        received.increment();
+        bytesIn.increment(bytes);
+    }
+
+    /** The length of the text in UTF-8, without encoding it. */
+    static long utf8Length(String text) {
+        long bytes = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < 0x80) {
+                bytes += 1;
+            } else if (c < 0x800 || Character.isSurrogate(c)) {
+                bytes += 2; // a surrogate pair is 4 bytes, 2 per half
+            } else {
+                bytes += 3;
+            }
+        }
+        return bytes;
     }
 
     public void authFailed() {

@@ -56,7 +56,8 @@ public class MetricsResource {
             return Json.createValue((long) counter.count());
         }
         if (meter instanceof Gauge gauge) {
-            return Json.createValue((long) gauge.value());
+            double value = gauge.value();
+            return value == Math.rint(value) ? Json.createValue((long) value) : Json.createValue(value);
         }
         if (meter instanceof Timer timer) {
             return Json.createObjectBuilder().add("count", timer.count())

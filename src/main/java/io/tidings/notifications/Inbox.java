@@ -29,6 +29,14 @@ public class Inbox {
         return array.build();
     }
 
+    /**
+     * The {@code notification} frames of the user's notifications after an inbox position (their
+     * {@code seq}), oldest first, at most the newest {@code limit}.
+     */
+    public List<Envelope> after(String user, long position, int limit) {
+        return store.after(user, position, limit).stream().map(item -> item.frame(null)).toList();
+    }
+
     public long unread(String user) {
         return store.unread(user);
     }

@@ -8,13 +8,17 @@ import jakarta.json.JsonValue;
 
 import java.time.Instant;
 
-/** A notification as clients see it, and its {@code notification} frame. */
-record InboxItem(String id, String type, String title, String body, JsonValue data, Instant createdAt, boolean read) {
+/**
+ * A notification as clients see it, and its {@code notification} frame. {@code seq} is its position
+ * in the user's inbox (absent for room and everyone notifications, which are not stored).
+ */
+record InboxItem(String id, String type, String title, String body, JsonValue data, Instant createdAt, boolean read,
+                 Long seq) {
 
-    static InboxItem of(Notification notification) {
+    static InboxItem of(Notification notification, Long seq) {
         JsonValue data = notification.data() == null ? null : Json.parse(Json.jsonb().toJson(notification.data()));
         return new InboxItem(notification.id(), notification.type(), notification.title(), notification.body(), data,
-                notification.createdAt(), false);
+                notification.createdAt(), false, seq);
     }
 
     JsonObjectBuilder json() {
@@ -33,6 +37,6 @@ record InboxItem(String id, String type, String title, String body, JsonValue da
     }
 
     Envelope frame(String room) {
-        return new Envelope("notification", json().build(), null, id, room, null, null, createdAt, null);
+        return new Envelope("notification", json().build(), null, id, room, null, seq, createdAt, null);
     }
 }

@@ -16,11 +16,15 @@ import jakarta.inject.Inject;
 import jakarta.interceptor.Interceptor;
 import jakarta.json.Json;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
 /**
  * Observes the {@link Notification}s application code fires. A notification to a user is stored
- * in the transaction it was fired in (so a rollback discards it) and delivered after the commit;
- * outside a transaction both happen at once. When a user connects, what its clients have not
- * confirmed yet is replayed, oldest first, followed by the unread count.
+ * in the transaction it was fired in (so a rollback discards it) and delivered after the commit,
+ * carrying its inbox position as {@code seq}; outside a transaction both happen at once. When a
+ * user connects, what its clients have not confirmed yet is replayed, oldest first, followed by
+ * the unread count.
  */
 @ApplicationScoped
 public class NotificationDelivery {
@@ -34,9 +38,12 @@ public class NotificationDelivery {
     @Inject
     Settings settings;
 
+    /** Positions of stored notifications whose transaction has not ended yet, by notification id. */
+    private final Map<String, Long> pending = new ConcurrentHashMap<>();
+
     void storeInTheFiringTransaction(@Observes @Priority(Interceptor.Priority.LIBRARY_BEFORE) Notification notification) {
         if (notification.audience() == Notification.Audience.USER) {
-            store.store(notification);
+            pending.put(notification.id(), store.store(notification));
         }
     }
 
@@ -45,13 +52,22 @@ public class NotificationDelivery {
         deliver(notification);
     }
 
+    /**
+     * A rolled back notification is not stored and never delivered: forget its position. Without a
+     * transaction every observer runs at once, so this one comes after the delivery.
+     */
+    void forgetAfterRollback(@Observes(during = TransactionPhase.AFTER_FAILURE) @Priority(Interceptor.Priority.LIBRARY_AFTER + 100)
+                             Notification notification) {
+        pending.remove(notification.id());
+    }
+
     void storeAndDeliver(@ObservesAsync Notification notification) {
         storeInTheFiringTransaction(notification);
         deliver(notification);
     }
 
     private void deliver(Notification notification) {
-        InboxItem item = InboxItem.of(notification);
+        InboxItem item = InboxItem.of(notification, pending.remove(notification.id()));
         switch (notification.audience()) {
             case USER -> fanOut.toUser(notification.target(), item.frame(null));
             case ROOM -> fanOut.toRoom(notification.target(), item.frame(notification.target()), false, null);

@@ -17,9 +17,29 @@ public class NotificationStore {
     @PersistenceContext(unitName = "tidings")
     EntityManager em;
 
+    /** Stores a notification for its user and returns its position in the user's inbox. */
     @Transactional
-    public void store(Notification notification) {
-        em.persist(StoredNotification.of(notification));
+    public long store(Notification notification) {
+        StoredNotification stored = StoredNotification.of(notification);
+        em.persist(stored);
+        if (stored.position() == null) {
+            em.flush();
+        }
+        return stored.position();
+    }
+
+    /**
+     * The user's notifications after the given position, oldest first, at most the newest
+     * {@code limit} of them: what a resuming stream missed.
+     */
+    @Transactional
+    public List<InboxItem> after(String user, long position, int limit) {
+        var newestFirst = new java.util.ArrayList<>(em.createQuery("select n from StoredNotification n where n.user = :user"
+                        + " and n.position > :position order by n.position desc", StoredNotification.class)
+                .setParameter("user", user).setParameter("position", position).setMaxResults(limit)
+                .getResultStream().map(StoredNotification::toItem).toList());
+        java.util.Collections.reverse(newestFirst);
+        return newestFirst;
     }
 
     /** Notifications the user's clients have not confirmed yet, oldest first. */

@@ -69,8 +69,12 @@ public class StoredNotification {
         return stored;
     }
 
+    Long position() {
+        return position;
+    }
+
     /** The notification as it goes on the wire. */
     InboxItem toItem() {
-        return new InboxItem(notificationId, type, title, body, data == null ? null : Json.parse(data), createdAt, readAt != null);
+        return new InboxItem(notificationId, type, title, body, data == null ? null : Json.parse(data), createdAt, readAt != null, position);
     }
 }

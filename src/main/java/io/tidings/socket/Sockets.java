@@ -73,7 +73,7 @@ public class Sockets {
 
     /** A text message from the client: size check, decoding, rate limit, dispatch. */
     public void received(Session session, String text) {
-        metrics.received();
+        metrics.received(text);
         connection(session).filter(connection -> gate.fits(connection, text)).ifPresent(connection -> {
             Inbound frame = DECODER.decode(text);
             String ref = frame instanceof Envelope e ? e.ref() : frame instanceof Malformed m ? m.ref() : null;
@@ -94,7 +94,7 @@ public class Sockets {
     }
 
     public void binary(Session session, ByteBuffer data) {
-        metrics.received();
+        metrics.received(data.remaining());
         connection(session).filter(connection -> gate.fits(connection, data) && gate.admit(connection, null))
                 .ifPresent(connection -> dispatcher.dispatchBinary(connection, data));
     }

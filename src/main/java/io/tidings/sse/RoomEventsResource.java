@@ -1,6 +1,5 @@
 package io.tidings.sse;
 
-import io.tidings.http.ApiException;
 import io.tidings.http.Caller;
 import io.tidings.rooms.RoomName;
 import io.tidings.rooms.RoomRegistry;
@@ -42,25 +41,10 @@ public class RoomEventsResource {
                        @QueryParam("lastEventId") String lastEventIdParam, @Context SseEventSink sink, @Context Sse sse) {
         String name = RoomName.require(room);
         caller.requireRoomAccess(name);
-        Long since = since(lastEventId != null ? lastEventId : lastEventIdParam);
+        Long since = LastEventId.parse(lastEventId, lastEventIdParam, "a room sequence number");
         String user = caller.user().orElse("admin");
         SseStream[] stream = new SseStream[1];
         stream[0] = streams.open(user, sink, sse, () -> rooms.unlisten(name, stream[0]));
         rooms.listen(name, stream[0], since);
-    }
-
-    private static Long since(String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            long seq = Long.parseLong(value.trim());
-            if (seq >= 0) {
-                return seq;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw ApiException.badRequest("invalid_last_event_id", "Last-Event-ID must be a room sequence number (a whole number >= 0)");
     }
 }

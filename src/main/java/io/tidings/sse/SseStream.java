@@ -9,6 +9,9 @@ import jakarta.ws.rs.sse.SseEventSink;
 
 import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Executor;
 
@@ -16,7 +19,10 @@ import java.util.concurrent.Executor;
  * One SSE client. Frames are queued (bounded) and sent one at a time on the executor, never on
  * the thread that delivers them: {@link SseEventSink#send} may write synchronously and block on a
  * client that does not read. A full queue drops ephemeral frames, then closes the stream.
- * Room messages carry their sequence number as the event id.
+ * Room messages carry their sequence number as the event id, notifications the highest inbox
+ * position the stream has carried (so a late commit of a lower position never moves a client's
+ * {@code Last-Event-ID} back). While a resuming stream replays what it missed, live frames are
+ * held and follow the replay, without the ones it already carried.
  */
 final class SseStream implements Recipient {
 
@@ -31,6 +37,9 @@ final class SseStream implements Recipient {
     private Runnable onClose = () -> { };
     private boolean sending;
     private boolean closed;
+    /** Live frames that arrived during a replay; null when the stream is not replaying. */
+    private List<Held> held;
+    private long position = -1;
     private volatile long lastQueued = System.nanoTime();
 
     SseStream(String user, SseEventSink sink, Sse sse, Executor executor, Traffic traffic, int maxEvents) {
@@ -56,11 +65,58 @@ final class SseStream implements Recipient {
         onClose = callback;
     }
 
+    private record Held(Envelope frame, String text, boolean ephemeral) {
+    }
+
     @Override
     public boolean deliver(Envelope frame, String text, boolean ephemeral) {
+        synchronized (this) {
+            if (held != null) {
+                if (held.size() >= maxEvents) {
+                    traffic.slowConsumer();
+                    close();
+                    return false;
+                }
+                held.add(new Held(frame, text, ephemeral));
+                return true;
+            }
+        }
+        return send(frame, text, ephemeral);
+    }
+
+    /** Live frames are held from now on until {@link #release}: a replay comes first. */
+    synchronized void hold() {
+        held = new ArrayList<>();
+    }
+
+    /** A frame of the replay, sent ahead of the held live frames. */
+    synchronized boolean replay(Envelope frame, String text) {
+        return send(frame, text, false);
+    }
+
+    /** Sends the held live frames, except notifications the replay carried, and stops holding. */
+    synchronized void release(Set<String> replayed) {
+        List<Held> live = held;
+        held = null;
+        if (live != null) {
+            for (Held frame : live) {
+                boolean carried = "notification".equals(frame.frame().type()) && replayed.contains(frame.frame().id());
+                if (!carried && !send(frame.frame(), frame.text(), frame.ephemeral())) {
+                    return;
+                }
+            }
+        }
+    }
+
+    private boolean send(Envelope frame, String text, boolean ephemeral) {
         var event = sse.newEventBuilder().name(frame.type()).data(text);
         if ("message".equals(frame.type()) && frame.seq() != null) {
             event.id(String.valueOf(frame.seq()));
+        } else if ("notification".equals(frame.type()) && frame.seq() != null) {
+            synchronized (this) {
+                position = Math.max(position, frame.seq());
+                event.id(String.valueOf(position));
+            }
         }
         return offer(event.build(), text.length(), ephemeral);
     }

@@ -101,14 +101,60 @@ class SseAndMetricsIT {
         }
     }
 
+    private static void notify(String user, String title) {
+        Reply reply = Http.adminPost("users/" + user + "/notifications", "{\"type\":\"hello\",\"title\":\"" + title + "\"}");
+        assertEquals(201, reply.status(), reply.body());
+    }
+
+    private static String title(SseClient.Event event) {
+        return Json.createReader(new StringReader(event.data())).readObject().getJsonObject("data").getString("title");
+    }
+
+    @Test
+    void aUserStreamResumesWithLastEventIdWithoutGapsOrDuplicates() {
+        String user = "rita-" + uniqueRoom("u").substring(2);
+        String lastId;
+        List<Long> ids = new ArrayList<>();
+        try (SseClient first = SseClient.open("users/" + user + "/events?name=" + user, null)) {
+            first.expect("notification.unread");
+            notify(user, "n1");
+            notify(user, "n2");
+            assertEquals("n1", title(first.expect("notification")));
+            SseClient.Event second = first.expect("notification");
+            assertEquals("n2", title(second));
+            lastId = second.id();
+            assertNotNull(lastId, "notification events carry their inbox position as id");
+        }
+        notify(user, "n3");
+        notify(user, "n4");
+        List<String> titles = new ArrayList<>();
+        try (SseClient resumed = SseClient.open("users/" + user + "/events?name=" + user, lastId)) {
+            assertEquals(200, resumed.status());
+            resumed.expect("notification.unread");
+            // Sent while the stream replays what it missed: it must come once, after the replay.
+            notify(user, "n5");
+            for (int i = 0; i < 3; i++) {
+                SseClient.Event event = resumed.expect("notification");
+                titles.add(title(event));
+                ids.add(Long.parseLong(event.id()));
+            }
+            assertTrue(resumed.drain(Duration.ofMillis(500)).stream().noneMatch(e -> "notification".equals(e.name())),
+                    "nothing twice");
+        }
+        assertEquals(List.of("n3", "n4", "n5"), titles);
+        assertTrue(ids.get(0) > Long.parseLong(lastId) && ids.get(0) < ids.get(1) && ids.get(1) < ids.get(2), ids.toString());
+    }
+
     @Test
     void streamsCheckTheSameCredentialsAsTheRestOfTheApi() {
         try (SseClient anonymous = SseClient.open("rooms/" + uniqueRoom("closed") + "/events", null);
              SseClient otherUser = SseClient.open("users/nina/events?name=eve", null);
-             SseClient badId = SseClient.open("rooms/" + uniqueRoom("bad") + "/events?name=sam", "x")) {
+             SseClient badId = SseClient.open("rooms/" + uniqueRoom("bad") + "/events?name=sam", "x");
+             SseClient badPosition = SseClient.open("users/nina/events?name=nina", "-1")) {
             assertEquals(401, anonymous.status());
             assertEquals(403, otherUser.status());
             assertEquals(400, badId.status());
+            assertEquals(400, badPosition.status());
         }
     }
 
@@ -124,6 +170,10 @@ class SseAndMetricsIT {
             assertTrue(count(during, "tidings.messages.in") >= count(before, "tidings.messages.in") + 2);
             assertTrue(count(during, "tidings.messages.out") > count(before, "tidings.messages.out"));
             assertTrue(count(during, "tidings.bytes.out") > count(before, "tidings.bytes.out"));
+            assertTrue(count(during, "tidings.bytes.in") >= count(before, "tidings.bytes.in") + "counted".length());
+            // The rates are sampled once a second: they show the messages within a few seconds.
+            await().atMost(Duration.ofSeconds(10)).until(() -> metrics().getJsonNumber("tidings.messages.in.rate").doubleValue() > 0
+                    && metrics().getJsonNumber("tidings.messages.out.rate").doubleValue() > 0);
             assertTrue(count(during, "tidings.connections.active") >= 1);
         }
         long durationsBefore = before.getJsonObject("tidings.connection.duration").getJsonNumber("count").longValue();
