@@ -15,6 +15,11 @@ public enum Setting {
     OUTBOUND_MAX_BYTES("tidings.outbound.max-bytes", "4194304"),
     /** Milliseconds one send may take before the connection is closed as dead. */
     OUTBOUND_SEND_TIMEOUT_MS("tidings.outbound.send-timeout-ms", "10000"),
+    /**
+     * Milliseconds a slow consumer's connection, already cut off, gets to read what was queued
+     * before its close frame (4008) is sent.
+     */
+    OUTBOUND_CLOSE_DRAIN_MS("tidings.outbound.close-drain-ms", "5000"),
     /** Messages a join without {@code since} returns. */
     ROOMS_HISTORY_ON_JOIN("tidings.rooms.history-on-join", "50"),
     /** Most messages a reconnecting client gets back; a bigger gap is reported as incomplete. */

@@ -10,9 +10,12 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -25,6 +28,8 @@ public final class Connection implements Recipient {
 
     private static final Logger LOG = Logger.getLogger(Connection.class.getName());
     private static final EnvelopeEncoder ENCODER = new EnvelopeEncoder();
+    private static final String DRAIN = "tidings.drain";
+    private static final byte[] DRAIN_PING = {'d', 'r', 'a', 'i', 'n'};
 
     private final String id;
     private final String user;
@@ -36,10 +41,14 @@ public final class Connection implements Recipient {
     private final Executor closer;
 
     private final Traffic traffic;
+    private final Consumer<Connection> cutOff;
+    private final long closeDrainMillis;
 
     Connection(String id, String user, String remoteAddress, Session session, OutboundLimits limits, Executor closer,
-               Traffic traffic) {
+               Traffic traffic, Consumer<Connection> cutOff) {
         this.closer = closer;
+        this.cutOff = cutOff;
+        this.closeDrainMillis = limits.closeDrainMillis();
         this.id = id;
         this.user = user;
         this.remoteAddress = remoteAddress;
@@ -143,19 +152,46 @@ public final class Connection implements Recipient {
      * Closes on another thread: an overflow is detected inside a sender's fan-out loop, and Tyrus
      * runs {@code @OnClose} (leaving rooms, telling the other members) on the closing thread, which
      * would then change a room's members while it is being iterated.
+     * <p>
+     * A slow consumer is cut off at once (it leaves the registry, its rooms and its user), but its
+     * close frame waits until it has read what was queued (a ping sent behind the queued frames is
+     * answered) or {@code tidings.outbound.close-drain-ms} passed: a container that tears the TCP
+     * connection down with writes still pending (Tyrus) would otherwise never deliver the 4008.
      */
     private void outboundFailed(String why) {
         boolean slow = why.startsWith("outbound queue full");
-        if (slow) {
-            traffic.slowConsumer();
-        }
-        CloseReason reason = slow
-                ? CloseCodes.reason(CloseCodes.SLOW_CONSUMER, "outbound queue full; reconnect and recover")
-                : new CloseReason(CloseReason.CloseCodes.CLOSED_ABNORMALLY, why);
         try {
-            closer.execute(() -> closeSession(reason));
+            if (slow) {
+                traffic.slowConsumer();
+                closer.execute(() -> {
+                    cutOff.accept(this);
+                    closeAfterDrain(CloseCodes.reason(CloseCodes.SLOW_CONSUMER, "outbound queue full; reconnect and recover"));
+                });
+            } else {
+                closer.execute(() -> closeSession(new CloseReason(CloseReason.CloseCodes.CLOSED_ABNORMALLY, why)));
+            }
         } catch (RejectedExecutionException e) {
-            closeSession(reason); // the application is stopping
+            closeSession(new CloseReason(CloseReason.CloseCodes.CLOSED_ABNORMALLY, "the server is stopping"));
+        }
+    }
+
+    private void closeAfterDrain(CloseReason reason) {
+        CompletableFuture<Void> drained = new CompletableFuture<>();
+        session.getUserProperties().put(DRAIN, drained);
+        ping(ByteBuffer.wrap(DRAIN_PING));
+        drained.completeOnTimeout(null, closeDrainMillis, TimeUnit.MILLISECONDS)
+                .thenRunAsync(() -> closeSession(reason), closer)
+                .exceptionally(stopping -> {
+                    closeSession(reason);
+                    return null;
+                });
+    }
+
+    /** A pong arrived on the session: if it answers the drain ping of a cut-off connection, close it now. */
+    public static void ponged(Session session, ByteBuffer payload) {
+        if (ByteBuffer.wrap(DRAIN_PING).equals(payload)
+                && session.getUserProperties().remove(DRAIN) instanceof CompletableFuture<?> drained) {
+            drained.complete(null);
         }
     }
 

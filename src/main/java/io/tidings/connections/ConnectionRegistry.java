@@ -40,8 +40,9 @@ public class ConnectionRegistry {
     public Connection open(Session session, String user, String remoteAddress) {
         session.getAsyncRemote().setSendTimeout(settings.number(Setting.OUTBOUND_SEND_TIMEOUT_MS));
         var limits = new OutboundLimits(settings.integer(Setting.OUTBOUND_MAX_MESSAGES),
-                settings.number(Setting.OUTBOUND_MAX_BYTES));
-        var connection = new Connection(UUID.randomUUID().toString(), user, remoteAddress, session, limits, closer, traffic);
+                settings.number(Setting.OUTBOUND_MAX_BYTES), settings.number(Setting.OUTBOUND_CLOSE_DRAIN_MS));
+        var connection = new Connection(UUID.randomUUID().toString(), user, remoteAddress, session, limits, closer, traffic,
+                cut -> remove(cut.id()));
         connections.put(connection.id(), connection);
         return connection;
     }

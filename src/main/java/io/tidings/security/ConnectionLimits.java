@@ -6,13 +6,34 @@ import io.tidings.connections.ConnectionRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+
 /**
- * Connection limits, checked at the handshake against the open connections: in total, per remote
- * address, per user. Handshakes in flight at the same moment are not counted yet, so a burst of
- * simultaneous handshakes may pass a limit by the number in flight.
+ * Connection limits, checked at the handshake: in total, per remote address, per user. A handshake
+ * that passes is an {@link Admission} and counts from then on, next to the open connections, until
+ * its connection has opened (or it did not upgrade, or {@value #ADMISSION_SECONDS} seconds passed
+ * without an open), so simultaneous handshakes cannot pass a limit together.
  */
 @ApplicationScoped
 public class ConnectionLimits {
+
+    static final long ADMISSION_SECONDS = 10;
+
+    /** A handshake admitted under the limits whose connection is not open yet. */
+    public static final class Admission {
+        private final String address;
+        private final String user;
+        private final long lapsesAt;
+
+        private Admission(String address, String user, long lapsesAt) {
+            this.address = address;
+            this.user = user;
+            this.lapsesAt = lapsesAt;
+        }
+    }
 
     @Inject
     Settings settings;
@@ -20,17 +41,39 @@ public class ConnectionLimits {
     @Inject
     ConnectionRegistry connections;
 
-    void check(String remoteAddress, String user) {
-        if (connections.count() >= settings.integer(Setting.MAX_CONNECTIONS)) {
+    private final Set<Admission> admitted = ConcurrentHashMap.newKeySet();
+
+    /** Admits a handshake, or refuses it with 503 (server-wide limit) or 429. */
+    synchronized Admission admit(String remoteAddress, String user) {
+        long now = System.nanoTime();
+        admitted.removeIf(admission -> now - admission.lapsesAt >= 0);
+        if (connections.count() + admitted.size() >= settings.integer(Setting.MAX_CONNECTIONS)) {
             throw Refusal.tooMany(503, "the server has reached its connection limit; retry later");
         }
         int limit = settings.integer(Setting.MAX_CONNECTIONS_PER_ADDRESS);
-        if (connections.count(c -> remoteAddress.equals(c.remoteAddress())) >= limit) {
+        if (count(c -> remoteAddress.equals(c.remoteAddress()), a -> remoteAddress.equals(a.address)) >= limit) {
             throw Refusal.tooMany(429, "too many connections from your address (limit " + limit + ")");
         }
         limit = settings.integer(Setting.MAX_CONNECTIONS_PER_USER);
-        if (connections.count(c -> user.equals(c.user())) >= limit) {
+        if (count(c -> user.equals(c.user()), a -> user.equals(a.user)) >= limit) {
             throw Refusal.tooMany(429, "too many connections for user " + user + " (limit " + limit + ")");
+        }
+        Admission admission = new Admission(remoteAddress, user, now + TimeUnit.SECONDS.toNanos(ADMISSION_SECONDS));
+        admitted.add(admission);
+        return admission;
+    }
+
+    private long count(Predicate<io.tidings.connections.Connection> open, Predicate<Admission> pending) {
+        return connections.count(open) + admitted.stream().filter(pending).count();
+    }
+
+    /**
+     * The admitted handshake is settled: its connection is open and counted by the registry, or it
+     * did not upgrade. Settling twice is harmless.
+     */
+    public void settle(Admission admission) {
+        if (admission != null) {
+            admitted.remove(admission);
         }
     }
 }

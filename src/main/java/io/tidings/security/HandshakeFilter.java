@@ -31,6 +31,7 @@ public class HandshakeFilter extends HttpFilter {
 
     private static final Logger LOG = Logger.getLogger(HandshakeFilter.class.getName());
     private static final ThreadLocal<Identity> CURRENT = new ThreadLocal<>();
+    private static final ThreadLocal<ConnectionLimits.Admission> ADMISSION = new ThreadLocal<>();
 
     @Inject
     Settings settings;
@@ -49,6 +50,11 @@ public class HandshakeFilter extends HttpFilter {
         return Optional.ofNullable(CURRENT.get());
     }
 
+    /** The admission under the connection limits of the handshake running on this thread. */
+    public static Optional<ConnectionLimits.Admission> admission() {
+        return Optional.ofNullable(ADMISSION.get());
+    }
+
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
@@ -57,8 +63,10 @@ public class HandshakeFilter extends HttpFilter {
             return;
         }
         Identity identity;
+        ConnectionLimits.Admission admission;
         try {
-            identity = admit(request);
+            identity = authenticate(request);
+            admission = limits.admit(request.getRemoteAddr(), identity.user());
         } catch (Refusal refusal) {
             // Logged without the query string or headers: they may carry a token or an API key.
             LOG.log(Level.FINE, () -> "handshake from " + request.getRemoteAddr() + " refused: " + refusal.getMessage());
@@ -73,10 +81,16 @@ public class HandshakeFilter extends HttpFilter {
             return;
         }
         CURRENT.set(identity);
+        ADMISSION.set(admission);
         try {
             chain.doFilter(request, response);
         } finally {
             CURRENT.remove();
+            ADMISSION.remove();
+            // An upgraded handshake stays admitted until its connection opens; any other is done.
+            if (response.getStatus() != HttpServletResponse.SC_SWITCHING_PROTOCOLS) {
+                limits.settle(admission);
+            }
         }
     }
 
@@ -86,13 +100,11 @@ public class HandshakeFilter extends HttpFilter {
         response.getWriter().write(message);
     }
 
-    private Identity admit(HttpServletRequest request) {
+    private Identity authenticate(HttpServletRequest request) {
         String host = request.getHeader("Host");
         if (!OriginPolicy.allows(request.getHeader("Origin"), settings.list(Setting.ORIGINS), request.getScheme(), host)) {
             throw Refusal.forbidden("origin not allowed; add it to tidings.origins");
         }
-        Identity identity = authenticator.authenticate(request);
-        limits.check(request.getRemoteAddr(), identity.user());
-        return identity;
+        return authenticator.authenticate(request);
     }
 }

@@ -15,6 +15,7 @@ import java.util.Map;
 public class HandshakeConfigurator extends ServerEndpointConfig.Configurator {
 
     static final String REMOTE_ADDRESS = "tidings.remoteAddress";
+    static final String ADMISSION = "tidings.admission";
 
     @Override
     public void modifyHandshake(ServerEndpointConfig config, HandshakeRequest request, HandshakeResponse response) {
@@ -23,5 +24,7 @@ public class HandshakeConfigurator extends ServerEndpointConfig.Configurator {
         // No identity means the filter did not run for this request: the endpoint closes with 4001.
         HandshakeFilter.current().ifPresentOrElse(identity -> properties.put(Identity.PROPERTY, identity),
                 () -> properties.remove(Identity.PROPERTY));
+        HandshakeFilter.admission().ifPresentOrElse(admission -> properties.put(ADMISSION, admission),
+                () -> properties.remove(ADMISSION));
     }
 }

@@ -47,7 +47,7 @@ public class RoomEndpoint {
 
     @OnMessage
     public void pong(Session session, PongMessage pong) {
-        sockets.pong(session);
+        sockets.pong(session, pong.getApplicationData());
     }
 
     @OnMessage

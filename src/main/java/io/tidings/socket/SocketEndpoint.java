@@ -44,7 +44,7 @@ public class SocketEndpoint {
 
     @OnMessage
     public void pong(Session session, PongMessage pong) {
-        sockets.pong(session);
+        sockets.pong(session, pong.getApplicationData());
     }
 
     @OnClose

@@ -10,6 +10,7 @@ import io.tidings.protocol.EnvelopeDecoder;
 import io.tidings.protocol.Frames;
 import io.tidings.protocol.Inbound;
 import io.tidings.protocol.Malformed;
+import io.tidings.security.ConnectionLimits;
 import io.tidings.security.FrameGate;
 import io.tidings.security.Identity;
 import io.tidings.security.RoomAccess;
@@ -52,6 +53,9 @@ public class Sockets {
     @Inject
     RoomAccess access;
 
+    @Inject
+    ConnectionLimits limits;
+
     /**
      * Registers the session and sends {@code welcome}. A session without an identity (the
      * handshake filter did not run for it) is closed with 4001 instead.
@@ -64,6 +68,8 @@ public class Sockets {
         }
         Connection connection = connections.open(session, identity.user(),
                 (String) properties.get(HandshakeConfigurator.REMOTE_ADDRESS));
+        // Counted by the registry now, no longer as an admitted handshake.
+        limits.settle((ConnectionLimits.Admission) properties.remove(HandshakeConfigurator.ADMISSION));
         properties.put(CONNECTION_ID, connection.id());
         gate.opened(session, connection, identity);
         connection.send(Frames.welcome(connection.id(), connection.user()));
@@ -99,8 +105,9 @@ public class Sockets {
                 .ifPresent(connection -> dispatcher.dispatchBinary(connection, data));
     }
 
-    /** A pong from the client: it is alive. */
-    public void pong(Session session) {
+    /** A pong from the client: it is alive (or it has read what a cut-off connection had queued). */
+    public void pong(Session session, ByteBuffer payload) {
+        Connection.ponged(session, payload);
         connection(session).ifPresent(gate::ponged);
     }
 
