@@ -36,6 +36,7 @@ case "$container" in
     rm -rf "$base"
     cp -r "$JBOSS_HOME/standalone" "$base"
     { settings_script "$here/wildfly/tidings.cli" '/system-property=%s:add(value=|%s)' | grep -v '^stop-embedded-server'
+      grep -v -e '^#' -e '^embed-server' -e '^stop-embedded-server' "$here/wildfly/security.cli"
       echo stop-embedded-server; } > "$base/tidings.cli"
     "$JBOSS_HOME/bin/jboss-cli.sh" --file="$base/tidings.cli" \
         --properties=<(echo "jboss.server.base.dir=$base") > "$base/configure.log" 2>&1 \
