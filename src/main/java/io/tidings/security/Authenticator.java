@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -34,14 +33,14 @@ public class Authenticator {
     @Inject
     Tokens tokens;
 
-    /** Names an authenticated user has used since the server started; guests cannot take them. */
-    private final Set<String> heldNames = ConcurrentHashMap.newKeySet();
+    @Inject
+    HeldNames heldNames;
 
     public Identity authenticate(HttpServletRequest request) {
         List<AuthMode> modes = settings.list(Setting.AUTH_MODES).stream().map(AuthMode::parse).toList();
         Identity identity = resolve(request, modes);
         if (identity.authenticated()) {
-            heldNames.add(identity.user());
+            heldNames.hold(identity.user());
         }
         return identity;
     }
@@ -82,7 +81,7 @@ public class Authenticator {
         if (!NAME.matcher(requested).matches()) {
             throw Refusal.forbidden("name must match " + NAME.pattern());
         }
-        if (heldNames.contains(requested)) {
+        if (heldNames.isHeld(requested)) {
             throw Refusal.forbidden("name '" + requested + "' belongs to a registered user; choose another");
         }
         return Identity.guest(requested);

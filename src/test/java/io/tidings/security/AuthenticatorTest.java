@@ -23,6 +23,19 @@ class AuthenticatorTest {
         authenticator.settings = new Settings();
         authenticator.tokens = new Tokens();
         authenticator.tokens.settings = authenticator.settings;
+        authenticator.heldNames = new HeldNames() {
+            private final Set<String> held = new java.util.HashSet<>();
+
+            @Override
+            public void hold(String name) {
+                held.add(name);
+            }
+
+            @Override
+            public boolean isHeld(String name) {
+                return held.contains(name);
+            }
+        };
     }
 
     @AfterEach
