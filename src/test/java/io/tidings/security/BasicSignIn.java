@@ -24,9 +24,9 @@ public class BasicSignIn implements IdentityStore {
     static final String PASSWORD = "correct horse";
 
     private static final Map<String, Set<String>> GROUPS = Map.of(
-            "alice", Set.of("staff"),
-            "bob", Set.of(),
-            "root", Set.of("tidings-admin"));
+            "c-alice", Set.of("staff"),
+            "c-bob", Set.of(),
+            "c-root", Set.of("tidings-admin"));
 
     @Override
     public CredentialValidationResult validate(Credential credential) {

@@ -60,8 +60,8 @@ class ContainerAuthIT {
     @Test
     void theContainersPrincipalIsTheUserAndItsRolesOpenPrivateRooms() {
         String room = uniqueRoom("staff");
-        try (TestClient alice = signIn("alice");
-             TestClient bob = signIn("bob")) {
+        try (TestClient alice = signIn("c-alice");
+             TestClient bob = signIn("c-bob")) {
             alice.send("{\"type\":\"join\",\"room\":\"" + room + "\",\"ref\":\"a\"}");
             assertEquals("joined", replyTo(alice, "a").getString("type"));
             bob.send("{\"type\":\"join\",\"room\":\"" + room + "\",\"ref\":\"b\"}");
@@ -76,10 +76,10 @@ class ContainerAuthIT {
         Map<String, String> origin = Map.of("Origin", Server.origin());
         try (RawSocket anonymous = RawSocket.handshake("ws", origin);
              RawSocket wrongPassword = RawSocket.handshake("ws", Map.of("Origin", Server.origin(),
-                     "Authorization", basic("alice", "wrong")));
+                     "Authorization", basic("c-alice", "wrong")));
              RawSocket unknown = RawSocket.handshake("ws", Map.of("Origin", Server.origin(),
                      "Authorization", basic("mallory", BasicSignIn.PASSWORD)));
-             RawSocket guest = RawSocket.handshake("ws?name=alice", origin)) {
+             RawSocket guest = RawSocket.handshake("ws?name=c-alice", origin)) {
             assertEquals(401, anonymous.status());
             assertEquals(401, wrongPassword.status());
             assertEquals(401, unknown.status());
@@ -89,8 +89,8 @@ class ContainerAuthIT {
 
     @Test
     void theAdminRoleOpensTheAdminApiAndOtherCallersAreForbidden() {
-        assertEquals(200, Http.send(Http.request("connections").header("Authorization", basic("root", BasicSignIn.PASSWORD))).status());
-        assertEquals(403, Http.send(Http.request("connections").header("Authorization", basic("alice", BasicSignIn.PASSWORD))).status());
+        assertEquals(200, Http.send(Http.request("connections").header("Authorization", basic("c-root", BasicSignIn.PASSWORD))).status());
+        assertEquals(403, Http.send(Http.request("connections").header("Authorization", basic("c-alice", BasicSignIn.PASSWORD))).status());
         assertEquals(401, Http.get("connections").status());
     }
 }

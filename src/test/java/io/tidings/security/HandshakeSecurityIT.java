@@ -104,16 +104,16 @@ class HandshakeSecurityIT {
 
     @Test
     void validTokenInTheSubprotocolOpensAConnectionForItsSubject() {
-        try (TestClient client = TestClient.open(Server.ws("ws"), Map.of(), List.of("tidings.v1", "bearer." + JWTS.token("alice")))) {
-            assertEquals("alice", client.expect("welcome").getJsonObject("data").getString("user"));
+        try (TestClient client = TestClient.open(Server.ws("ws"), Map.of(), List.of("tidings.v1", "bearer." + JWTS.token("t-alice")))) {
+            assertEquals("t-alice", client.expect("welcome").getJsonObject("data").getString("user"));
             assertEquals("tidings.v1", client.session().getNegotiatedSubprotocol(), "the token must never be echoed back");
         }
     }
 
     @Test
     void validTokenAsAccessTokenParameterOpensAConnection() {
-        try (TestClient client = TestClient.open(Server.ws("ws?access_token=" + JWTS.token("bob")))) {
-            assertEquals("bob", client.expect("welcome").getJsonObject("data").getString("user"));
+        try (TestClient client = TestClient.open(Server.ws("ws?access_token=" + JWTS.token("t-bob")))) {
+            assertEquals("t-bob", client.expect("welcome").getJsonObject("data").getString("user"));
         }
     }
 
@@ -154,9 +154,9 @@ class HandshakeSecurityIT {
 
     @Test
     void guestCannotTakeTheNameOfAnAuthenticatedUser() {
-        try (TestClient carol = TestClient.connectWithToken(Server.ws("ws"), JWTS.token("carol"))) {
-            assertEquals(403, handshake("ws?name=carol", withOrigin(Server.origin())));
-            assertEquals(101, handshake("ws?name=carol2", withOrigin(Server.origin())));
+        try (TestClient carol = TestClient.connectWithToken(Server.ws("ws"), JWTS.token("t-carol"))) {
+            assertEquals(403, handshake("ws?name=t-carol", withOrigin(Server.origin())));
+            assertEquals(101, handshake("ws?name=t-carol2", withOrigin(Server.origin())));
         }
     }
 

@@ -41,7 +41,7 @@ class RoomPermissionsIT {
                         "tidings.rooms.private=staff-*",
                         "tidings.rooms.access=classpath:test-keys/rooms.properties",
                         "tidings.limits.rooms-per-connection=3")
-                .addAsResource(new StringAsset("ops = role:operator, user:olga\n"), "test-keys/rooms.properties");
+                .addAsResource(new StringAsset("ops = role:operator, user:t-olga\n"), "test-keys/rooms.properties");
     }
 
     private static TestClient member(String user, String... rooms) {
@@ -125,7 +125,7 @@ class RoomPermissionsIT {
     void privateRoomAdmitsUsersAndRolesGrantedInTheAccessFile() {
         try (TestClient operator = TestClient.connectWithToken(Server.ws("ws"),
                 JWTS.token("opal", c -> c.claim("roles", List.of("operator"))));
-             TestClient olga = TestClient.connectWithToken(Server.ws("ws"), JWTS.token("olga"));
+             TestClient olga = TestClient.connectWithToken(Server.ws("ws"), JWTS.token("t-olga"));
              TestClient oscar = TestClient.connectWithToken(Server.ws("ws"), JWTS.token("oscar"))) {
             joinRoom(operator, "ops");
             joinRoom(olga, "ops");

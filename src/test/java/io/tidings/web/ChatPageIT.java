@@ -1,7 +1,8 @@
 package io.tidings.web;
 
 import io.tidings.support.Browser;
-import io.tidings.support.Deployments;
+import io.tidings.support.Jwts;
+import io.tidings.support.RawSocket;
 import io.tidings.support.Server;
 import io.tidings.support.TestClient;
 import jakarta.json.Json;
@@ -9,7 +10,6 @@ import jakarta.json.JsonObject;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -33,6 +33,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.stream.IntStream;
 
@@ -54,13 +55,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @RunAsClient
 class ChatPageIT {
 
+    static final Jwts JWTS = new Jwts();
+
     private final List<AutoCloseable> opened = new ArrayList<>();
 
     @Deployment(testable = false)
     static WebArchive deployment() {
         // One socket posts 70 messages at once to fill a history: above the default rate burst.
-        return Deployments.war().addClasses(DisconnectServlet.class, NotifyServlet.class)
-                .addAsResource(new StringAsset("tidings.limits.rate-burst=200\ntidings.limits.rate-per-second=200\n"), "tidings.properties");
+        // Guests and access tokens (jwt), as a team would run the page next to its own sign-in.
+        return JWTS.deployment("tidings.limits.rate-burst=200", "tidings.limits.rate-per-second=200")
+                .addClasses(DisconnectServlet.class, NotifyServlet.class);
     }
 
     @AfterEach
@@ -333,6 +337,29 @@ class ChatPageIT {
         name.sendKeys(Keys.chord(Keys.CONTROL, "a"), "lee", Keys.ENTER);
         lee.waitForState("open");
         lee.waitForText(By.id("room-title"), "# lobby");
+    }
+
+    @Test
+    void signingInWithAnAccessTokenConnectsAsTheTokensUserWhoseNameGuestsCannotTake() {
+        Browser tia = desktop();
+        tia.driver().get(Server.http("").toString());
+        tia.find(By.cssSelector("#signin-form summary")).click();
+        tia.type(By.id("signin-token"), JWTS.token("tia"));
+        tia.find(By.cssSelector("#signin-form button[type=submit]")).click();
+        tia.waitForState("open");
+        tia.waitForText(By.id("me-name"), "tia");
+        tia.screenshot("signin-token");
+        try (RawSocket impostor = RawSocket.handshake("ws?name=tia", Map.of("Origin", Server.origin()))) {
+            assertEquals(403, impostor.status(), "a guest cannot take the name of a signed-in user");
+        }
+
+        Browser forged = desktop();
+        forged.driver().get(Server.http("").toString());
+        forged.find(By.cssSelector("#signin-form summary")).click();
+        forged.type(By.id("signin-token"), new Jwts().token("tia"));
+        forged.find(By.cssSelector("#signin-form button[type=submit]")).click();
+        forged.until(d -> !forged.find(By.id("signin-error")).getText().isEmpty(), "an error for a token signed with another key");
+        assertTrue(forged.find(By.id("app")).getAttribute("hidden") != null, "the chat stays hidden");
     }
 
     private static boolean isPresence(JsonObject frame, String event, String user) {
