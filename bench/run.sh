@@ -61,6 +61,6 @@ pid=$(ss -ltnpH "sport = :$port" | grep -o 'pid=[0-9]*' | head -1 | cut -d= -f2)
 [[ -n $pid ]] || { echo "nothing listens on $port after 180 s; see $log" >&2; exit 1; }
 echo "server pid $pid"
 
-java -Xms1g -Xmx1g -cp "$here/target/classes:$(cat "$here/target/classpath")" io.tidings.bench.Bench \
+java -Xms1g -Xmx1g ${BENCH_CLIENT_OPTS:-} -cp "$here/target/classes:$(cat "$here/target/classpath")" io.tidings.bench.Bench \
     "$scenario" --url "ws://127.0.0.1:$port/tidings/ws" --server-pid "$pid" --container "$container" \
     --out "$here/results" "$@"
