@@ -14,7 +14,7 @@ import jakarta.enterprise.event.ObservesAsync;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import jakarta.interceptor.Interceptor;
-import jakarta.json.Json;
+import io.tidings.protocol.Json;
 
 /**
  * Observes the {@link Notification}s application code fires. A notification to a user is stored
