@@ -57,7 +57,7 @@ class JoinHandler implements FrameHandler {
             RoomRegistry.CatchUp catchUp = rooms.catchUp(room, since, count);
             long upTo = catchUp.upTo();
             var data = Json.createObjectBuilder().add("members", members(room))
-                    .add("memberCount", room.users().size())
+                    .add("memberCount", room.userCount())
                     .add("messages", array(catchUp.messages()));
             if (since != null) {
                 data.add("recovered", catchUp.complete());
@@ -71,7 +71,7 @@ class JoinHandler implements FrameHandler {
 
     private JsonArrayBuilder members(Room room) {
         var members = Json.createArrayBuilder();
-        for (String user : room.users().stream().limit(settings.integer(Setting.ROOMS_MEMBERS_ON_JOIN)).toList()) {
+        for (String user : room.users(settings.integer(Setting.ROOMS_MEMBERS_ON_JOIN))) {
             members.add(Json.createObjectBuilder().add("user", user).add("name", users.nameOf(user)));
         }
         return members;
