@@ -14,7 +14,7 @@ import java.util.Map;
  * One room's state: its members (WebSocket connections and SSE streams), how many each user has in it, the sequence numbers
  * assigned and stored, and a window of the most recent stored messages.
  * <p>
- * Everything is guarded by the room's monitor. Deliveries happen while it is held, so a member
+ * Everything but the sequence counter (see {@link #numbering()}) is guarded by the room's monitor. Deliveries happen while it is held, so a member
  * sees the join reply before any message stored after it, and messages in sequence order.
  */
 final class Room {
