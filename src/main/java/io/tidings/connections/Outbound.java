@@ -143,17 +143,26 @@ final class Outbound implements SendHandler {
     }
 
     private void send(Frame frame) {
+        try {
+            withoutJars(() -> {
+                if (frame.payload() instanceof String text) {
+                    remote.sendText(text, this);
+                } else {
+                    remote.sendBinary((ByteBuffer) frame.payload(), this);
+                }
+            });
+        } catch (RuntimeException e) {
+            onResult(new SendResult(e));
+        }
+    }
+
+    /** Runs a call into the container that sends, with the context class loader {@link #NO_JARS}. */
+    static void withoutJars(Runnable send) {
         Thread thread = Thread.currentThread();
         ClassLoader loader = thread.getContextClassLoader();
         thread.setContextClassLoader(NO_JARS);
         try {
-            if (frame.payload() instanceof String text) {
-                remote.sendText(text, this);
-            } else {
-                remote.sendBinary((ByteBuffer) frame.payload(), this);
-            }
-        } catch (RuntimeException e) {
-            onResult(new SendResult(e));
+            send.run();
         } finally {
             thread.setContextClassLoader(loader);
         }
