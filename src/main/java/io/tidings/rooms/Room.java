@@ -22,10 +22,11 @@ final class Room {
     private final String name;
     private final Map<String, Recipient> members = new LinkedHashMap<>();
     /**
-     * The members again, as an array in joining order, rebuilt on every join and leave: a broadcast
-     * walks it instead of the map, which costs far less per member in a room of thousands.
+     * The members again, as an array in joining order: a broadcast walks it instead of the map,
+     * which costs far less per member in a room of thousands. A join or leave drops it; the next
+     * broadcast builds it again.
      */
-    private Recipient[] recipients = new Recipient[0];
+    private Recipient[] recipients;
     /** Guards {@link #assigned} alone, so numbering a message never waits for a broadcast in progress. */
     private final Object numbering = new Object();
     private final Map<String, Integer> socketsPerUser = new LinkedHashMap<>();
@@ -51,7 +52,7 @@ final class Room {
         if (members.putIfAbsent(connection.id(), connection) != null) {
             return false;
         }
-        recipients = members.values().toArray(Recipient[]::new);
+        recipients = null;
         return socketsPerUser.merge(connection.user(), 1, Integer::sum) == 1;
     }
 
@@ -60,7 +61,7 @@ final class Room {
         if (members.remove(connection.id()) == null) {
             return false;
         }
-        recipients = members.values().toArray(Recipient[]::new);
+        recipients = null;
         int left = socketsPerUser.merge(connection.user(), -1, Integer::sum);
         if (left == 0) {
             socketsPerUser.remove(connection.user());
@@ -147,9 +148,16 @@ final class Room {
         return found;
     }
 
+    private Recipient[] recipients() {
+        if (recipients == null) {
+            recipients = members.values().toArray(Recipient[]::new);
+        }
+        return recipients;
+    }
+
     /** Hands encoded text to every member except {@code excludedConnectionId} (may be null). */
     synchronized void deliver(Envelope frame, String text, boolean ephemeral, String excludedConnectionId) {
-        for (Recipient member : recipients) {
+        for (Recipient member : recipients()) {
             if (!member.id().equals(excludedConnectionId)) {
                 member.deliver(frame, text, ephemeral);
             }
@@ -157,7 +165,7 @@ final class Room {
     }
 
     synchronized void deliverBinary(ByteBuffer data, String excludedConnectionId) {
-        for (Recipient member : recipients) {
+        for (Recipient member : recipients()) {
             if (!member.id().equals(excludedConnectionId)) {
                 member.deliverBinary(data);
             }
