@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs one benchmark scenario against a server of its own, started here and stopped afterwards:
-#   bench/run.sh <idle|rooms|fanout|churn> [wildfly|payara] [--option value ...]
+#   bench/run.sh <idle|rooms|fanout|churn|notify> [wildfly|payara] [--option value ...]
 # Builds the WAR and the load generator, starts the container through the run command with a fixed,
 # pre-touched heap on ports of its own (HTTP 48080; WildFly shifted by 40000, so management is 49990),
 # waits until it answers, runs the scenario with --server-pid set, and stops the server.
@@ -8,7 +8,7 @@
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(dirname "$here")
-scenario=${1:?usage: bench/run.sh <idle|rooms|fanout|churn> [wildfly|payara] [--option value ...]}
+scenario=${1:?usage: bench/run.sh <idle|rooms|fanout|churn|notify> [wildfly|payara] [--option value ...]}
 shift
 container=wildfly
 if [[ $# -gt 0 && $1 != --* ]]; then
@@ -26,7 +26,8 @@ profile=()
 # and send at the benchmark's rates; each one is named in bench/README.md.
 export TIDINGS_JAVA_OPTS="-Xms$heap -Xmx$heap -XX:+AlwaysPreTouch ${BENCH_SERVER_OPTS:-}"
 export TIDINGS_SETTINGS="tidings.limits.connections=20000 tidings.limits.connections-per-address=20000
-  tidings.limits.rate-per-second=1000 tidings.limits.rate-burst=2000 ${BENCH_SETTINGS:-}"
+  tidings.limits.rate-per-second=1000 tidings.limits.rate-burst=2000 tidings.admin.api-key=bench-admin-key
+  ${BENCH_SETTINGS:-}"
 
 cd "$root"
 if ss -ltnH "sport = :$port" | grep -q .; then
@@ -61,6 +62,6 @@ pid=$(ss -ltnpH "sport = :$port" | grep -o 'pid=[0-9]*' | head -1 | cut -d= -f2)
 [[ -n $pid ]] || { echo "nothing listens on $port after 180 s; see $log" >&2; exit 1; }
 echo "server pid $pid"
 
-java -Xms1g -Xmx1g -cp "$here/target/classes:$(cat "$here/target/classpath")" io.tidings.bench.Bench \
+java -Xms1g -Xmx1g ${BENCH_CLIENT_OPTS:-} -cp "$here/target/classes:$(cat "$here/target/classpath")" io.tidings.bench.Bench \
     "$scenario" --url "ws://127.0.0.1:$port/tidings/ws" --server-pid "$pid" --container "$container" \
     --out "$here/results" "$@"

@@ -125,11 +125,13 @@ public final class Connection implements Recipient {
      * that does not read will not answer them either.
      */
     public void ping(ByteBuffer payload) {
-        try {
-            session.getAsyncRemote().sendPing(payload);
-        } catch (IOException | IllegalStateException e) {
-            LOG.log(Level.FINE, "ping to connection " + id + " failed", e);
-        }
+        Outbound.withoutJars(() -> {
+            try {
+                session.getAsyncRemote().sendPing(payload);
+            } catch (IOException | IllegalStateException e) {
+                LOG.log(Level.FINE, "ping to connection " + id + " failed", e);
+            }
+        });
     }
 
     /** Frames waiting in the outbound queue. */

@@ -39,6 +39,9 @@ public class ConnectionRegistry {
     /** Registers a newly opened WebSocket and gives it its outbound path. */
     public Connection open(Session session, String user, String remoteAddress) {
         session.getAsyncRemote().setSendTimeout(settings.number(Setting.OUTBOUND_SEND_TIMEOUT_MS));
+        // Tidings closes idle connections itself (tidings.idle-timeout-ms, with a close code of its
+        // own); the container's idle timer stays off, whatever default the container has.
+        session.setMaxIdleTimeout(0);
         var limits = new OutboundLimits(settings.integer(Setting.OUTBOUND_MAX_MESSAGES),
                 settings.number(Setting.OUTBOUND_MAX_BYTES), settings.number(Setting.OUTBOUND_CLOSE_DRAIN_MS));
         var connection = new Connection(UUID.randomUUID().toString(), user, remoteAddress, session, limits, closer, traffic,

@@ -30,6 +30,18 @@ final class Outbound implements SendHandler {
         }
     }
 
+    /**
+     * Payara (Tyrus): every send restarts the session's idle timer, a task on the default managed
+     * scheduled executor, and Payara captures the sending thread's context for each such task with a
+     * {@code ServiceLoader} lookup through the thread's context class loader. Through the web
+     * application's class loader that lookup scans every jar it can see, and cost several times the
+     * send itself. Sends are therefore made with a context class loader that sees no jars. The timer
+     * task does nothing while the session has no idle timeout (Tidings keeps its own).
+     */
+    private static final ClassLoader NO_JARS = new ClassLoader(null) {
+    };
+
+    private final ClassLoader application = Thread.currentThread().getContextClassLoader();
     private final RemoteEndpoint.Async remote;
     private final int maxMessages;
     private final long maxBytes;
@@ -132,13 +144,39 @@ final class Outbound implements SendHandler {
 
     private void send(Frame frame) {
         try {
-            if (frame.payload() instanceof String text) {
-                remote.sendText(text, this);
-            } else {
-                remote.sendBinary((ByteBuffer) frame.payload(), this);
-            }
+            withoutJars(() -> {
+                if (frame.payload() instanceof String text) {
+                    remote.sendText(text, this);
+                } else {
+                    remote.sendBinary((ByteBuffer) frame.payload(), this);
+                }
+            });
         } catch (RuntimeException e) {
             onResult(new SendResult(e));
+        }
+    }
+
+    /** Runs a call into the container that sends, with the context class loader {@link #NO_JARS}. */
+    static void withoutJars(Runnable send) {
+        Thread thread = Thread.currentThread();
+        ClassLoader loader = thread.getContextClassLoader();
+        thread.setContextClassLoader(NO_JARS);
+        try {
+            send.run();
+        } finally {
+            thread.setContextClassLoader(loader);
+        }
+    }
+
+    /** Reports a failure with the application's context class loader, also when a send failed inline. */
+    private void failed(String why) {
+        Thread thread = Thread.currentThread();
+        ClassLoader loader = thread.getContextClassLoader();
+        thread.setContextClassLoader(application);
+        try {
+            onFailure.accept(why);
+        } finally {
+            thread.setContextClassLoader(loader);
         }
     }
 
@@ -150,7 +188,7 @@ final class Outbound implements SendHandler {
                 queue.clear();
                 sending = false;
             }
-            onFailure.accept("send failed");
+            failed("send failed");
             return;
         }
         Frame frame;

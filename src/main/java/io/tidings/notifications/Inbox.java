@@ -4,7 +4,7 @@ import io.tidings.fanout.FanOut;
 import io.tidings.protocol.Envelope;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
+import io.tidings.protocol.Json;
 import jakarta.json.JsonArray;
 
 import java.util.List;

@@ -22,7 +22,7 @@ record InboxItem(String id, String type, String title, String body, JsonValue da
     }
 
     JsonObjectBuilder json() {
-        var json = jakarta.json.Json.createObjectBuilder().add("id", id).add("type", type)
+        var json = Json.createObjectBuilder().add("id", id).add("type", type)
                 .add("createdAt", createdAt.toString()).add("read", read);
         if (title != null) {
             json.add("title", title);

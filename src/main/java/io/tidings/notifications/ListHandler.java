@@ -9,7 +9,7 @@ import io.tidings.protocol.ErrorCode;
 import io.tidings.protocol.Frames;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
+import io.tidings.protocol.Json;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonValue;
 

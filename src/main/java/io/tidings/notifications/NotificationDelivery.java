@@ -14,7 +14,7 @@ import jakarta.enterprise.event.ObservesAsync;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import jakarta.interceptor.Interceptor;
-import jakarta.json.Json;
+import io.tidings.protocol.Json;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;

@@ -7,7 +7,7 @@ import io.tidings.protocol.Envelope;
 import io.tidings.protocol.Frames;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
+import io.tidings.protocol.Json;
 import jakarta.json.JsonValue;
 
 import java.util.List;

@@ -1,6 +1,5 @@
 package io.tidings.protocol;
 
-import jakarta.json.Json;
 import jakarta.json.JsonValue;
 
 import java.time.Instant;

@@ -3,12 +3,17 @@ package io.tidings.protocol;
 import jakarta.json.JsonException;
 import jakarta.json.stream.JsonParser;
 import jakarta.json.stream.JsonParserFactory;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import jakarta.json.bind.JsonbConfig;
 
 import java.io.StringReader;
+import java.util.Collection;
 import java.util.Map;
 
 /**
@@ -19,7 +24,14 @@ public final class Json {
 
     private static final Jsonb JSONB = JsonbBuilder.create(new JsonbConfig().withNullValues(false));
 
-    private static final JsonParserFactory PARSERS = jakarta.json.Json.createParserFactory(Map.of());
+    /**
+     * One provider for every builder: {@code jakarta.json.Json.createObjectBuilder()} and friends look
+     * the provider up with a {@code ServiceLoader} on each call, which on Payara scans every jar the
+     * web application's class loader can see.
+     */
+    private static final JsonProvider PROVIDER = JsonProvider.provider();
+
+    private static final JsonParserFactory PARSERS = PROVIDER.createParserFactory(Map.of());
 
     private Json() {
     }
@@ -44,5 +56,25 @@ public final class Json {
 
     public static Jsonb jsonb() {
         return JSONB;
+    }
+
+    /** As {@code jakarta.json.Json.createObjectBuilder()}, without the provider lookup. */
+    public static JsonObjectBuilder createObjectBuilder() {
+        return PROVIDER.createObjectBuilder();
+    }
+
+    /** As {@code jakarta.json.Json.createArrayBuilder()}, without the provider lookup. */
+    public static JsonArrayBuilder createArrayBuilder() {
+        return PROVIDER.createArrayBuilder();
+    }
+
+    /** As {@code jakarta.json.Json.createArrayBuilder(Collection)}, without the provider lookup. */
+    public static JsonArrayBuilder createArrayBuilder(Collection<?> values) {
+        return PROVIDER.createArrayBuilder(values);
+    }
+
+    /** As {@code jakarta.json.Json.createValue(String)}, without the provider lookup. */
+    public static JsonString createValue(String value) {
+        return PROVIDER.createValue(value);
     }
 }

@@ -41,9 +41,9 @@ class HistoryHandler implements FrameHandler {
         long upTo = Math.min(before - 1, room.lastStored());
         long after = Math.max(0, upTo - limit);
         List<Envelope> messages = rooms.messages(room, after, upTo, limit);
-        var array = jakarta.json.Json.createArrayBuilder();
+        var array = Json.createArrayBuilder();
         messages.forEach(message -> array.add(Json.parse(encoder.encode(message))));
-        var data = jakarta.json.Json.createObjectBuilder().add("messages", array).add("more", after > 0).build();
+        var data = Json.createObjectBuilder().add("messages", array).add("more", after > 0).build();
         connection.send(new Envelope("history", data, frame.ref(), null, name, null, null, null, null));
     }
 

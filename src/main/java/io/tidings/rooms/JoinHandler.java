@@ -56,8 +56,8 @@ class JoinHandler implements FrameHandler {
             boolean first = rooms.add(room, connection);
             RoomRegistry.CatchUp catchUp = rooms.catchUp(room, since, count);
             long upTo = catchUp.upTo();
-            var data = jakarta.json.Json.createObjectBuilder().add("members", members(room))
-                    .add("memberCount", room.users().size())
+            var data = Json.createObjectBuilder().add("members", members(room))
+                    .add("memberCount", room.userCount())
                     .add("messages", array(catchUp.messages()));
             if (since != null) {
                 data.add("recovered", catchUp.complete());
@@ -70,15 +70,15 @@ class JoinHandler implements FrameHandler {
     }
 
     private JsonArrayBuilder members(Room room) {
-        var members = jakarta.json.Json.createArrayBuilder();
-        for (String user : room.users().stream().limit(settings.integer(Setting.ROOMS_MEMBERS_ON_JOIN)).toList()) {
-            members.add(jakarta.json.Json.createObjectBuilder().add("user", user).add("name", users.nameOf(user)));
+        var members = Json.createArrayBuilder();
+        for (String user : room.users(settings.integer(Setting.ROOMS_MEMBERS_ON_JOIN))) {
+            members.add(Json.createObjectBuilder().add("user", user).add("name", users.nameOf(user)));
         }
         return members;
     }
 
     private JsonArrayBuilder array(List<Envelope> messages) {
-        var array = jakarta.json.Json.createArrayBuilder();
+        var array = Json.createArrayBuilder();
         messages.forEach(message -> array.add(Json.parse(encoder.encode(message))));
         return array;
     }

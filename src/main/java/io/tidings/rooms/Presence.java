@@ -7,7 +7,7 @@ import io.tidings.protocol.Envelope;
 import io.tidings.users.UserRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
+import io.tidings.protocol.Json;
 
 /**
  * Presence frames: a user joined a room (first socket), left it (last socket) or renamed.

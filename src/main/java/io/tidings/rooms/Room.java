@@ -9,19 +9,26 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * One room's state: its members (WebSocket connections and SSE streams), how many each user has in it, the sequence numbers
  * assigned and stored, and a window of the most recent stored messages.
  * <p>
- * Everything is guarded by the room's monitor. Deliveries happen while it is held, so a member
+ * Everything but the sequence counter (see {@link #numbering()}) is guarded by the room's monitor. Deliveries happen while it is held, so a member
  * sees the join reply before any message stored after it, and messages in sequence order.
  */
 final class Room {
 
     private final String name;
     private final Map<String, Recipient> members = new LinkedHashMap<>();
+    /**
+     * The members again, as an array in joining order: a broadcast walks it instead of the map,
+     * which costs far less per member in a room of thousands. A join or leave drops it; the next
+     * broadcast builds it again.
+     */
+    private Recipient[] recipients;
+    /** Guards {@link #assigned} alone, so numbering a message never waits for a broadcast in progress. */
+    private final Object numbering = new Object();
     private final Map<String, Integer> socketsPerUser = new LinkedHashMap<>();
     private final ArrayDeque<Envelope> window = new ArrayDeque<>();
     private final int windowSize;
@@ -45,6 +52,7 @@ final class Room {
         if (members.putIfAbsent(connection.id(), connection) != null) {
             return false;
         }
+        recipients = null;
         return socketsPerUser.merge(connection.user(), 1, Integer::sum) == 1;
     }
 
@@ -53,6 +61,7 @@ final class Room {
         if (members.remove(connection.id()) == null) {
             return false;
         }
+        recipients = null;
         int left = socketsPerUser.merge(connection.user(), -1, Integer::sum);
         if (left == 0) {
             socketsPerUser.remove(connection.user());
@@ -69,8 +78,13 @@ final class Room {
         return members.isEmpty();
     }
 
-    synchronized Set<String> users() {
-        return Set.copyOf(socketsPerUser.keySet());
+    /** The first {@code limit} users in joining order. */
+    synchronized List<String> users(int limit) {
+        return socketsPerUser.keySet().stream().limit(limit).toList();
+    }
+
+    synchronized int userCount() {
+        return socketsPerUser.size();
     }
 
     /** The members (sockets and streams) of each user. */
@@ -82,9 +96,20 @@ final class Room {
         return members.size();
     }
 
+    /**
+     * The lock a publisher holds while it takes the next sequence number and queues the message for
+     * storing, so that messages are stored in sequence order. It is not the room's monitor, which a
+     * broadcast holds while it hands a message to every member.
+     */
+    Object numbering() {
+        return numbering;
+    }
+
     /** The next sequence number for a message that is about to be stored. */
-    synchronized long nextSeq() {
-        return ++assigned;
+    long nextSeq() {
+        synchronized (numbering) {
+            return ++assigned;
+        }
     }
 
     synchronized long lastStored() {
@@ -123,9 +148,16 @@ final class Room {
         return found;
     }
 
+    private Recipient[] recipients() {
+        if (recipients == null) {
+            recipients = members.values().toArray(Recipient[]::new);
+        }
+        return recipients;
+    }
+
     /** Hands encoded text to every member except {@code excludedConnectionId} (may be null). */
     synchronized void deliver(Envelope frame, String text, boolean ephemeral, String excludedConnectionId) {
-        for (Recipient member : members.values()) {
+        for (Recipient member : recipients()) {
             if (!member.id().equals(excludedConnectionId)) {
                 member.deliver(frame, text, ephemeral);
             }
@@ -133,7 +165,7 @@ final class Room {
     }
 
     synchronized void deliverBinary(ByteBuffer data, String excludedConnectionId) {
-        for (Recipient member : members.values()) {
+        for (Recipient member : recipients()) {
             if (!member.id().equals(excludedConnectionId)) {
                 member.deliverBinary(data);
             }

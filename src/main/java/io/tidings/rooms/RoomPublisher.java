@@ -55,7 +55,7 @@ public class RoomPublisher {
     public CompletableFuture<Envelope> publish(String name, String from, JsonValue data, String excludedConnectionId) {
         Room room = rooms.room(RoomName.require(name));
         var result = new CompletableFuture<Envelope>();
-        synchronized (room) {
+        synchronized (room.numbering()) {
             long seq = room.nextSeq();
             var message = new Envelope("message", data, null, UUID.randomUUID().toString(), name, from, seq,
                     Instant.now(), null);

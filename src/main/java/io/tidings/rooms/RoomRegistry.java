@@ -9,6 +9,7 @@ import io.tidings.history.HistoryStore;
 import io.tidings.lifecycle.Lifecycle;
 import io.tidings.protocol.Envelope;
 import io.tidings.protocol.EnvelopeEncoder;
+import io.tidings.protocol.Json;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -143,7 +144,7 @@ public class RoomRegistry {
         Room room = room(name);
         synchronized (room) {
             CatchUp catchUp = catchUp(room, since, settings.integer(Setting.ROOMS_HISTORY_ON_JOIN));
-            var data = jakarta.json.Json.createObjectBuilder().add("lastSeq", catchUp.upTo());
+            var data = Json.createObjectBuilder().add("lastSeq", catchUp.upTo());
             if (since != null) {
                 data.add("recovered", catchUp.complete());
             }

@@ -12,7 +12,8 @@ public final class Bench {
             "idle", new IdleScenario(),
             "rooms", new RoomsScenario(),
             "fanout", new FanoutScenario(),
-            "churn", new ChurnScenario());
+            "churn", new ChurnScenario(),
+            "notify", new NotifyScenario());
 
     private Bench() {
     }
@@ -29,7 +30,7 @@ public final class Bench {
         Scenario scenario = SCENARIOS.get(options.scenario());
         if (scenario == null) {
             System.err.println("unknown scenario '" + options.scenario() + "': use one of " + SCENARIOS.keySet()
-                    + " (notify needs the HTTP notification API, which is not there yet)\n" + Options.USAGE);
+                    + "\n" + Options.USAGE);
             System.exit(2);
         }
         Report report = new Report(options);

@@ -2,6 +2,8 @@ package io.tidings.bench;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonReaderFactory;
 
 import java.io.StringReader;
 import java.net.URI;
@@ -23,13 +25,20 @@ final class Client implements WebSocket.Listener {
 
     /** What a scenario does with the frames and closes of its clients. */
     interface Sink {
+        /** Any frame but a benchmark delivery, parsed. */
         void frame(Client client, String type, JsonObject frame);
+
+        /** A {@code message} or {@code notification} whose data carries a benchmark key and send time. */
+        default void delivery(Client client, long key, long sentNanos) {
+        }
 
         default void closed(Client client, int code) {
         }
     }
 
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
+    /** One factory: {@code Json.createReader} looks the JSON-P provider up on every call. */
+    private static final JsonReaderFactory READERS = Json.createReaderFactory(Map.of());
 
     final int index;
     private final Sink sink;
@@ -122,8 +131,24 @@ final class Client implements WebSocket.Listener {
         return null;
     }
 
+    /**
+     * Deliveries, nearly every frame of a run, are read without a parser (see {@link FrameScan}), so
+     * that the load generator leaves the shared cores to the server; everything else is parsed.
+     */
     private void handle(String text) {
-        JsonObject frame = Json.createReader(new StringReader(text)).readObject();
+        String scanned = FrameScan.type(text);
+        if ("message".equals(scanned) || "notification".equals(scanned)) {
+            long key = FrameScan.number(text, "\"k\":");
+            long sentNanos = FrameScan.number(text, "\"t\":");
+            if (key != FrameScan.ABSENT && sentNanos != FrameScan.ABSENT) {
+                sink.delivery(this, key, sentNanos);
+                return;
+            }
+        }
+        JsonObject frame;
+        try (JsonReader reader = READERS.createReader(new StringReader(text))) {
+            frame = reader.readObject();
+        }
         String type = frame.getString("type", "");
         if (type.equals("welcome")) {
             welcome.complete(this);

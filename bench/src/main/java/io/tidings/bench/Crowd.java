@@ -17,7 +17,12 @@ final class Crowd implements AutoCloseable {
 
     private final ExecutorService executor = Executors.newFixedThreadPool(
             Math.max(2, Runtime.getRuntime().availableProcessors()), daemon("ws-client"));
-    final HttpClient http = HttpClient.newBuilder().executor(executor).build();
+    /**
+     * The JDK client reads every socket of one {@code HttpClient} on that client's one selector
+     * thread; at tens of thousands of frames a second that thread is the load generator's limit, so
+     * the sockets are spread over a few clients.
+     */
+    private final List<HttpClient> https = new ArrayList<>();
     final URI url;
     final Client.Sink sink;
     final AtomicInteger failures = new AtomicInteger();
@@ -27,11 +32,19 @@ final class Crowd implements AutoCloseable {
         this.url = options.url();
         this.sink = sink;
         this.concurrency = options.openConcurrency();
+        for (int i = 0; i < options.integer("selectors", 2); i++) {
+            https.add(HttpClient.newBuilder().executor(executor).build());
+        }
+    }
+
+    /** The HTTP client that client {@code index} opens its socket on. */
+    HttpClient http(int index) {
+        return https.get(Math.floorMod(index, https.size()));
     }
 
     /** Opens clients {@code from .. from+count-1}; those that fail are counted in {@link #failures} and left out. */
     List<Client> open(int from, int count) throws InterruptedException {
-        return each(range(from, count), i -> Client.open(http, url, i, sink));
+        return each(range(from, count), i -> Client.open(http(i), url, i, sink));
     }
 
     /** Runs {@code action} for every item with at most {@code concurrency} in flight; returns the successes. */
@@ -69,7 +82,7 @@ final class Crowd implements AutoCloseable {
         Throwable last = null;
         while (System.nanoTime() < deadline) {
             try {
-                Client.open(http, url, -1, (client, type, frame) -> { }).get(10, TimeUnit.SECONDS).close();
+                Client.open(http(0), url, -1, (client, type, frame) -> { }).get(10, TimeUnit.SECONDS).close();
                 return;
             } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException failed) {
                 last = failed;

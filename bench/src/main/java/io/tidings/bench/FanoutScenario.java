@@ -1,8 +1,5 @@
 package io.tidings.bench;
 
-import org.HdrHistogram.Histogram;
-
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Semaphore;
@@ -32,14 +29,16 @@ final class FanoutScenario implements Scenario {
             report.put("connectFailures", crowd.failures.get());
             int rate = options.integer("rate", 10);
             // An unrecorded warm-up, so that the first variant does not measure the JIT.
+            Phase warmUp = deliveries.begin("warm-up");
             Pacer.run(rate, options.integer("warmup-seconds", 10), () -> room.sendNext(deliveries, null));
-            report.put("lostInWarmup", deliveries.drain(options.drainSeconds()));
+            report.put("missingAfterWarmup", deliveries.drain(warmUp, options.drainSeconds()));
             report.row(variant("open loop " + rate + "/s", deliveries, server, options, () ->
                     Pacer.run(rate, seconds, () -> room.sendNext(deliveries, null))));
             int inFlight = options.integer("in-flight", 4);
             report.row(variant("closed loop, " + inFlight + " in flight", deliveries, server, options, () ->
                     closedLoop(room, deliveries, inFlight, seconds)));
-            report.put("lost", deliveries.missing());
+            report.put("lost", deliveries.finish(10, 120));
+            report.put("late", deliveries.late());
             report.put("duplicates", deliveries.duplicates());
             report.put("errors", deliveries.errors.get());
             report.put("errorCodes", Map.copyOf(deliveries.errorCodes).toString());
@@ -52,26 +51,23 @@ final class FanoutScenario implements Scenario {
         long run() throws InterruptedException;
     }
 
+    /** One variant; its row counts only its own messages, and the run's end adds its late and lost deliveries. */
     private static Map<String, Object> variant(String name, Deliveries deliveries, ServerProbe server, Options options,
                                                Load load) throws InterruptedException {
-        deliveries.interval();
+        Phase phase = deliveries.begin(name);
         server.sample();
-        long lostBefore = deliveries.missing();
-        long deliveredBefore = deliveries.delivered.get();
         long start = System.nanoTime();
         long sent = load.run();
         double seconds = (System.nanoTime() - start) / 1e9;
-        long delivered = deliveries.delivered.get() - deliveredBefore;
+        long delivered = phase.delivered();
         Map<String, Object> figures = server.sample();
-        long lost = deliveries.drain(options.drainSeconds()) - lostBefore;
-        Histogram latency = deliveries.interval();
-        Map<String, Object> row = new LinkedHashMap<>();
+        deliveries.drain(phase, options.drainSeconds());
+        Map<String, Object> row = phase.row();
         row.put("variant", name);
         row.put("sent", sent);
         row.put("sentPerSec", ServerProbe.round(sent / seconds));
         row.put("deliveredPerSec", ServerProbe.round(delivered / seconds));
-        row.putAll(Report.latency(latency));
-        row.put("lost", lost);
+        row.putAll(phase.figures());
         row.putAll(figures);
         return row;
     }

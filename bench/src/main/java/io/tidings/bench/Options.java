@@ -12,15 +12,17 @@ import java.util.Map;
 record Options(String scenario, Map<String, String> values) {
 
     static final String USAGE = """
-            usage: Bench <idle|rooms|fanout|churn> [--option value ...]
+            usage: Bench <idle|rooms|fanout|churn|notify> [--option value ...]
               --url ws://127.0.0.1:48080/tidings/ws   the server's WebSocket
               --server-pid N          the server JVM, for CPU, RSS, threads and heap after GC (optional)
               --container NAME        wildfly or payara, for the file names (default: unknown)
-              --connections N         sockets to open (idle/rooms/fanout)
+              --connections N         sockets to open (idle/rooms/fanout: 5000, notify: 1000)
               --room-size N           members per room (rooms: 50)
-              --rates 200,400,...     broadcasts/s per step (rooms)
-              --step-seconds N        length of each rate step (rooms: 30)
-              --warmup-seconds N      unrecorded warm-up at the first rate (rooms, fanout: 10)
+              --rates 200,400,...     broadcasts/s per step (rooms: 200,400,800,1600) or notifications/s (notify: 50,100,200)
+              --step-seconds N        length of each rate step (rooms: 30, notify: 20)
+              --warmup-seconds N      unrecorded warm-up at the first rate (rooms, fanout, notify: 10)
+              --admin-key KEY         tidings.admin.api-key of the server (notify: bench-admin-key, as run.sh sets)
+              --http-in-flight N      notification posts open at once; a post beyond is skipped and counted (notify: 64)
               --p99-limit-ms N        a step passes with no loss and a p99 under this (rooms: 100)
               --rate N                broadcasts/s (fanout: 10) or connections/s (churn: 50)
               --in-flight N           closed-loop messages in flight (fanout: 4)
@@ -28,6 +30,7 @@ record Options(String scenario, Map<String, String> values) {
               --lifetime-seconds N    how long a churned connection stays open (churn: 5)
               --drain-seconds N       how long to wait for stragglers before counting losses (5)
               --open-concurrency N    handshakes in flight at once (100)
+              --selectors N           JDK HTTP clients the sockets are spread over, one selector thread each (2)
               --out DIR               where results go (default: results)
             """;
 

@@ -1,8 +1,6 @@
 package io.tidings.bench;
 
-import org.HdrHistogram.Histogram;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -32,15 +30,14 @@ final class RoomsScenario implements Scenario {
             report.put("serverHeapAfterGcKbBefore", server.heapAfterGcKb());
             double p99Limit = options.integer("p99-limit-ms", 100);
             List<Integer> rates = options.integers("rates", "200,400,800,1600");
+            Phase warmUp = deliveries.begin("warm-up");
             Pacer.run(rates.get(0), options.integer("warmup-seconds", 10), () -> rooms.sendNext(deliveries, null));
-            long lostTotal = deliveries.drain(options.drainSeconds());
-            report.put("lostInWarmup", lostTotal);
+            report.put("missingAfterWarmup", deliveries.drain(warmUp, options.drainSeconds()));
             double best = 0;
             for (int rate : rates) {
-                Map<String, Object> row = step(rate, stepSeconds, options.drainSeconds(), rooms, deliveries, server, lostTotal);
+                Map<String, Object> row = step(rate, stepSeconds, options.drainSeconds(), rooms, deliveries, server);
                 report.row(row);
-                lostTotal += (long) row.get("lost");
-                boolean passed = (long) row.get("lost") == 0 && (double) row.get("p99Ms") < p99Limit;
+                boolean passed = (long) row.get("missingAtDrain") == 0 && (double) row.get("p99Ms") < p99Limit;
                 if (!passed) {
                     break;
                 }
@@ -48,7 +45,8 @@ final class RoomsScenario implements Scenario {
             }
             report.put("p99LimitMs", p99Limit);
             report.put("bestDeliveredPerSecWithinP99LimitAndNoLoss", best);
-            report.put("lost", lostTotal);
+            report.put("lost", deliveries.finish(10, 120));
+            report.put("late", deliveries.late());
             report.put("duplicates", deliveries.duplicates());
             report.put("errors", deliveries.errors.get());
             report.put("errorCodes", Map.copyOf(deliveries.errorCodes).toString());
@@ -60,22 +58,24 @@ final class RoomsScenario implements Scenario {
         }
     }
 
+    /**
+     * One rate step. A step's row counts only its own messages: delivered/s is what of them arrived
+     * while the step ran; the latency covers every one of its deliveries. The run's end adds its
+     * late and lost deliveries to the row.
+     */
     private static Map<String, Object> step(int rate, int seconds, int drain, Rooms rooms, Deliveries deliveries,
-                                            ServerProbe server, long lostBefore) throws InterruptedException {
-        deliveries.interval();
+                                            ServerProbe server) throws InterruptedException {
+        Phase phase = deliveries.begin(rate + "/s");
         server.sample();
-        long deliveredBefore = deliveries.delivered.get();
         long sent = Pacer.run(rate, seconds, () -> rooms.sendNext(deliveries, null));
-        long delivered = deliveries.delivered.get() - deliveredBefore;
+        long delivered = phase.delivered();
         Map<String, Object> figures = server.sample();
-        long lost = deliveries.drain(drain) - lostBefore;
-        Histogram latency = deliveries.interval();
-        Map<String, Object> row = new LinkedHashMap<>();
+        deliveries.drain(phase, drain);
+        Map<String, Object> row = phase.row();
         row.put("broadcastsPerSec", rate);
         row.put("sent", sent);
         row.put("deliveredPerSec", ServerProbe.round(delivered / (double) seconds));
-        row.putAll(Report.latency(latency));
-        row.put("lost", lost);
+        row.putAll(phase.figures());
         row.put("errors", deliveries.errors.get());
         row.putAll(figures);
         return row;
