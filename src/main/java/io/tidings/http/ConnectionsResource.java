@@ -6,7 +6,7 @@ import io.tidings.protocol.CloseCodes;
 import io.tidings.rooms.RoomRegistry;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
+import io.tidings.protocol.Json;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;

@@ -1,6 +1,6 @@
 package io.tidings.http;
 
-import jakarta.json.Json;
+import io.tidings.protocol.Json;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 

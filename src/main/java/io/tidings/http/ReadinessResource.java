@@ -2,7 +2,7 @@ package io.tidings.http;
 
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.json.Json;
+import io.tidings.protocol.Json;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;

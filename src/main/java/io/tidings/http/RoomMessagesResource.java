@@ -10,7 +10,7 @@ import io.tidings.rooms.RoomDirectory;
 import io.tidings.rooms.RoomSummary;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
+import io.tidings.protocol.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import jakarta.ws.rs.GET;

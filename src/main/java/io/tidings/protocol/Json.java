@@ -4,6 +4,7 @@ import jakarta.json.JsonException;
 import jakarta.json.stream.JsonParser;
 import jakarta.json.stream.JsonParserFactory;
 import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonNumber;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
@@ -75,6 +76,16 @@ public final class Json {
 
     /** As {@code jakarta.json.Json.createValue(String)}, without the provider lookup. */
     public static JsonString createValue(String value) {
+        return PROVIDER.createValue(value);
+    }
+
+    /** As {@code jakarta.json.Json.createValue(long)}, without the provider lookup. */
+    public static JsonNumber createValue(long value) {
+        return PROVIDER.createValue(value);
+    }
+
+    /** As {@code jakarta.json.Json.createValue(double)}, without the provider lookup. */
+    public static JsonNumber createValue(double value) {
         return PROVIDER.createValue(value);
     }
 }

@@ -9,7 +9,7 @@ import io.tidings.protocol.ErrorCode;
 import io.tidings.protocol.Frames;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
+import io.tidings.protocol.Json;
 
 /**
  * {@code auth.refresh} with {@code data.token}: replaces the connection's token before it expires.

@@ -9,7 +9,7 @@ import io.tidings.protocol.EnvelopeEncoder;
 import io.tidings.users.UserRegistry;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
+import io.tidings.protocol.Json;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
