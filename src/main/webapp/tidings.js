@@ -180,8 +180,15 @@ export class TidingsClient {
 
   // ---- connection lifecycle ------------------------------------------------------------------
 
-  open() {
+  /** The WebSocket endpoint's URL, as given or next to this module. */
+  endpoint() {
     const url = new URL(this.options.url ?? new URL("ws", import.meta.url));
+    url.search = "";
+    return url;
+  }
+
+  open() {
+    const url = this.endpoint();
     url.protocol = url.protocol.replace(/^http/, "ws");
     if (this.options.name) url.searchParams.set("name", this.options.name);
     // Browsers cannot set headers on a WebSocket: the token travels as a subprotocol. Offer none
@@ -190,8 +197,30 @@ export class TidingsClient {
     const socket = new WebSocket(url, protocols);
     socket.binaryType = "arraybuffer";
     this.socket = socket;
+    socket.onopen = () => { socket.opened = true; };
     socket.onmessage = (event) => this.receive(event.data);
     socket.onclose = (event) => this.closed(socket, event);
+  }
+
+  /**
+   * A handshake the server refused never opens, and browsers hide its HTTP status. With a token,
+   * the HTTP API next to the endpoint says whether the token is the reason (401/403): then there
+   * is no point in retrying, and the caller hears why. Otherwise (server away) retrying goes on.
+   */
+  async checkToken() {
+    const api = new URL("api/rooms", this.endpoint());
+    api.protocol = api.protocol.replace(/^ws/, "http");
+    try {
+      const response = await fetch(api, { headers: { Authorization: `Bearer ${this.options.token}` }, cache: "no-store" });
+      if (response.status !== 401 && response.status !== 403) return;
+      const reason = (await response.json().catch(() => ({}))).message ?? "the access token was refused";
+      this.closedByUser = true;
+      clearTimeout(this.retryTimer);
+      this.readyReject(new TidingsError("unauthenticated", reason));
+      this.setState("closed", 4001, reason);
+    } catch {
+      // the server cannot be reached: keep retrying
+    }
   }
 
   closed(socket, event) {
@@ -209,6 +238,7 @@ export class TidingsClient {
       this.setState("closed", event.code, event.reason);
       return;
     }
+    if (this.options.token && !socket.opened) this.checkToken();
     // Jitter (between half and all of the exponential ceiling): many clients dropped at once by one
     // server do not all come back at the same moment.
     const ceiling = Math.min(this.options.maxDelay, this.options.minDelay * 2 ** this.attempt++);

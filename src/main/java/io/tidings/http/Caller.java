@@ -3,7 +3,9 @@ package io.tidings.http;
 import io.tidings.config.Setting;
 import io.tidings.config.Settings;
 import io.tidings.metrics.Metrics;
+import io.tidings.security.AuthMode;
 import io.tidings.security.Authenticator;
+import io.tidings.security.Credentials;
 import io.tidings.security.Identity;
 import io.tidings.security.RoomAccess;
 import io.tidings.security.Refusal;
@@ -109,7 +111,7 @@ public class Caller {
 
     /** Unlike a handshake, an HTTP call without any credential is not made a random guest. */
     private boolean presentsCredential() {
-        return !hasOperatorKey() && (request.getHeader(API_KEY_HEADER) != null || request.getParameter("access_token") != null
+        return !hasOperatorKey() && (request.getHeader(API_KEY_HEADER) != null || Credentials.hasBearer(request, authenticator.modes().contains(AuthMode.JWT))
                 || request.getParameter("name") != null || request.getUserPrincipal() != null);
     }
 

@@ -6,7 +6,10 @@ import java.util.Locale;
 public enum AuthMode {
     /** A nickname ({@code ?name=}), no password. */
     GUEST,
-    /** A signed JWT in {@code Sec-WebSocket-Protocol} ({@code bearer.<token>}) or {@code ?access_token=}. */
+    /**
+     * A signed JWT in {@code Sec-WebSocket-Protocol} ({@code bearer.<token>}), an
+     * {@code Authorization: Bearer} header or {@code ?access_token=}.
+     */
     JWT,
     /** An {@code X-API-Key} header, for server-to-server clients. */
     API_KEY,

@@ -37,7 +37,7 @@ public class Authenticator {
     HeldNames heldNames;
 
     public Identity authenticate(HttpServletRequest request) {
-        List<AuthMode> modes = settings.list(Setting.AUTH_MODES).stream().map(AuthMode::parse).toList();
+        List<AuthMode> modes = modes();
         Identity identity = resolve(request, modes);
         if (identity.authenticated()) {
             heldNames.hold(identity.user());
@@ -45,8 +45,13 @@ public class Authenticator {
         return identity;
     }
 
+    /** The enabled modes ({@code tidings.auth.modes}). */
+    public List<AuthMode> modes() {
+        return settings.list(Setting.AUTH_MODES).stream().map(AuthMode::parse).toList();
+    }
+
     private Identity resolve(HttpServletRequest request, List<AuthMode> modes) {
-        Optional<String> token = Credentials.bearer(request);
+        Optional<String> token = Credentials.bearer(request, modes.contains(AuthMode.JWT));
         if (token.isPresent()) {
             return tokens.verify(enabled(modes, AuthMode.JWT, token.get()));
         }

@@ -109,6 +109,16 @@ class RoomPermissionsIT {
         HttpResponse<String> forMember = http("GET", "api/rooms/" + staff + "/messages?" + mia);
         assertEquals(200, forMember.statusCode(), forMember.body());
         assertTrue(forMember.body().contains("minutes of the meeting"));
+        // The same token as an Authorization header, as HTTP clients send it.
+        String bearer = "Bearer " + JWTS.token("mia", c -> c.claim("rooms", List.of("staff-*")));
+        HttpResponse<String> withHeader = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        Server.http("api/rooms/" + staff + "/messages")).header("Authorization", bearer).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, withHeader.statusCode(), withHeader.body());
+        HttpResponse<String> forged = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        Server.http("api/rooms/" + staff + "/messages")).header("Authorization", "Bearer " + new Jwts().token("mia")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(401, forged.statusCode(), forged.body());
     }
 
     private static HttpResponse<String> http(String method, String path) throws Exception {
