@@ -100,32 +100,10 @@ public class Metrics implements Traffic {
         durations.record(Duration.between(change.connection().openedAt(), Instant.now()));
     }
 
-    /** A text frame arrived from a client. */
-    public void received(String text) {
-        received.increment();
-        bytesIn.increment(utf8Length(text));
-    }
-
-    /** A binary frame arrived from a client. */
-    public void received(int bytes) {
+    /** A frame of this many bytes arrived from a client (text frames counted as UTF-8). */
+    public void received(long bytes) {
         received.increment();
         bytesIn.increment(bytes);
-    }
-
-    /** The length of the text in UTF-8, without encoding it. */
-    static long utf8Length(String text) {
-        long bytes = 0;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c < 0x80) {
-                bytes += 1;
-            } else if (c < 0x800 || Character.isSurrogate(c)) {
-                bytes += 2; // a surrogate pair is 4 bytes, 2 per half
-            } else {
-                bytes += 3;
-            }
-        }
-        return bytes;
     }
 
     public void authFailed() {

@@ -12,8 +12,6 @@ import jakarta.inject.Inject;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.Session;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 
 /**
  * What every connection passes through besides the handshake: its limits are set when it opens,
@@ -43,17 +41,13 @@ public class FrameGate {
         Throttle.install(connection, settings.number(Setting.RATE_PER_SECOND), settings.number(Setting.RATE_BURST));
     }
 
-    /** Whether a text message is within the frame limit; if not, the connection is closed with 1009. */
-    public boolean fits(Connection connection, String text) {
+    /**
+     * Whether a message of this many bytes (text as UTF-8) is within the frame limit; if not, the
+     * connection is closed with 1009.
+     */
+    public boolean fits(Connection connection, long bytes) {
         int max = (Integer) connection.properties().get(MAX_BYTES);
-        // Characters never outnumber UTF-8 bytes, and one character is at most 3 bytes.
-        boolean fits = text.length() <= max && (text.length() * 3L <= max || text.getBytes(StandardCharsets.UTF_8).length <= max);
-        return fits || tooBig(connection, max);
-    }
-
-    public boolean fits(Connection connection, ByteBuffer data) {
-        int max = (Integer) connection.properties().get(MAX_BYTES);
-        return data.remaining() <= max || tooBig(connection, max);
+        return bytes <= max || tooBig(connection, max);
     }
 
     private static boolean tooBig(Connection connection, int max) {

@@ -24,14 +24,13 @@ import java.util.logging.Logger;
  * {@code JsrWebSocketFilter}, Tyrus's {@code TyrusServletFilter}) programmatically with
  * {@code isMatchAfter=true}, i.e. after the filters the application declares, and both run the
  * upgrade on the request thread, so the identity is handed to the endpoint's configurator in a
- * thread local. {@code /ws/*} also matches {@code /ws}; a container that maps the filter more than
- * once still checks a handshake only once (a request attribute says it was).
+ * thread local. The one pattern {@code /ws/*} also matches {@code /ws}: mapped to both, the filter
+ * ran twice for {@code /ws} and admitted the handshake twice under the connection limits.
  */
 @WebFilter(urlPatterns = "/ws/*", asyncSupported = true)
 public class HandshakeFilter extends HttpFilter {
 
     private static final Logger LOG = Logger.getLogger(HandshakeFilter.class.getName());
-    private static final String CHECKED = HandshakeFilter.class.getName() + ".checked";
     private static final ThreadLocal<Identity> CURRENT = new ThreadLocal<>();
     private static final ThreadLocal<ConnectionLimits.Admission> ADMISSION = new ThreadLocal<>();
 
@@ -60,7 +59,7 @@ public class HandshakeFilter extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        if (!"websocket".equalsIgnoreCase(request.getHeader("Upgrade")) || request.getAttribute(CHECKED) != null) {
+        if (!"websocket".equalsIgnoreCase(request.getHeader("Upgrade"))) {
             chain.doFilter(request, response);
             return;
         }
@@ -82,7 +81,6 @@ public class HandshakeFilter extends HttpFilter {
             reply(response, 500, "the server's authentication settings are incomplete; see its log");
             return;
         }
-        request.setAttribute(CHECKED, Boolean.TRUE);
         CURRENT.set(identity);
         ADMISSION.set(admission);
         try {

@@ -10,6 +10,7 @@ import io.tidings.protocol.EnvelopeDecoder;
 import io.tidings.protocol.Frames;
 import io.tidings.protocol.Inbound;
 import io.tidings.protocol.Malformed;
+import io.tidings.protocol.Utf8;
 import io.tidings.security.ConnectionLimits;
 import io.tidings.security.FrameGate;
 import io.tidings.security.Identity;
@@ -79,8 +80,9 @@ public class Sockets {
 
     /** A text message from the client: size check, decoding, rate limit, dispatch. */
     public void received(Session session, String text) {
-        metrics.received(text);
-        connection(session).filter(connection -> gate.fits(connection, text)).ifPresent(connection -> {
+        long bytes = Utf8.length(text);
+        metrics.received(bytes);
+        connection(session).filter(connection -> gate.fits(connection, bytes)).ifPresent(connection -> {
             Inbound frame = DECODER.decode(text);
             String ref = frame instanceof Envelope e ? e.ref() : frame instanceof Malformed m ? m.ref() : null;
             if (gate.admit(connection, ref) && (!(frame instanceof Envelope e) || access.permits(connection, e))) {
@@ -100,8 +102,9 @@ public class Sockets {
     }
 
     public void binary(Session session, ByteBuffer data) {
-        metrics.received(data.remaining());
-        connection(session).filter(connection -> gate.fits(connection, data) && gate.admit(connection, null))
+        int bytes = data.remaining();
+        metrics.received(bytes);
+        connection(session).filter(connection -> gate.fits(connection, bytes) && gate.admit(connection, null))
                 .ifPresent(connection -> dispatcher.dispatchBinary(connection, data));
     }
 

@@ -43,8 +43,7 @@ public class RoomEventsResource {
         caller.requireRoomAccess(name);
         Long since = LastEventId.parse(lastEventId, lastEventIdParam, "a room sequence number");
         String user = caller.user().orElse("admin");
-        SseStream[] stream = new SseStream[1];
-        stream[0] = streams.open(user, sink, sse, () -> rooms.unlisten(name, stream[0]));
-        rooms.listen(name, stream[0], since);
+        SseStream stream = streams.open(user, sink, sse, closed -> rooms.unlisten(name, closed));
+        rooms.listen(name, stream, since);
     }
 }

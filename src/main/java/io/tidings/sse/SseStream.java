@@ -89,8 +89,8 @@ final class SseStream implements Recipient {
         held = new ArrayList<>();
     }
 
-    /** A frame of the replay, sent ahead of the held live frames. */
-    synchronized boolean replay(Envelope frame, String text) {
+    /** A frame the stream starts with (the unread count, a replay), sent ahead of any held live frame. */
+    synchronized boolean sendAhead(Envelope frame, String text) {
         return send(frame, text, false);
     }
 

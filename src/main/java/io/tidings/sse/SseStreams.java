@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /**
  * Every open SSE stream of this server, and their heartbeats: once a second, each stream that has
@@ -40,13 +41,13 @@ public class SseStreams {
     @Inject
     Metrics metrics;
 
-    /** A new stream for a user; {@code onClose} runs once when it closes, whoever closes it. */
-    SseStream open(String user, SseEventSink sink, Sse sse, Runnable onClose) {
+    /** A new stream for a user; {@code onClose} runs once with it when it closes, whoever closes it. */
+    SseStream open(String user, SseEventSink sink, Sse sse, Consumer<SseStream> onClose) {
         startHeartbeats();
         var stream = new SseStream(user, sink, sse, executor, metrics, settings.integer(Setting.SSE_MAX_EVENTS));
         stream.onClose(() -> {
             open.remove(stream);
-            onClose.run();
+            onClose.accept(stream);
         });
         open.add(stream);
         return stream;

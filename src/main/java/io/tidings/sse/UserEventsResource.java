@@ -57,23 +57,22 @@ public class UserEventsResource {
                        @QueryParam("lastEventId") String lastEventIdParam, @Context SseEventSink sink, @Context Sse sse) {
         caller.requireSelfOrAdmin(user);
         Long since = LastEventId.parse(lastEventId, lastEventIdParam, "a notification position");
-        SseStream[] stream = new SseStream[1];
-        stream[0] = streams.open(user, sink, sse, () -> users.unlisten(user, stream[0]));
+        SseStream stream = streams.open(user, sink, sse, closed -> users.unlisten(user, closed));
         EnvelopeEncoder encoder = new EnvelopeEncoder();
         Envelope unread = Envelope.of("notification.unread", Json.createObjectBuilder().add("count", inbox.unread(user)).build());
-        stream[0].replay(unread, encoder.encode(unread));
+        stream.sendAhead(unread, encoder.encode(unread));
         if (since == null) {
-            users.listen(user, stream[0]);
+            users.listen(user, stream);
             return;
         }
         // Listening before reading the store, holding what arrives meanwhile: nothing falls between the two.
-        stream[0].hold();
-        users.listen(user, stream[0]);
+        stream.hold();
+        users.listen(user, stream);
         Set<String> replayed = new HashSet<>();
         for (Envelope missed : inbox.after(user, since, settings.integer(Setting.NOTIFICATIONS_REPLAY_LIMIT))) {
             replayed.add(missed.id());
-            stream[0].replay(missed, encoder.encode(missed));
+            stream.sendAhead(missed, encoder.encode(missed));
         }
-        stream[0].release(replayed);
+        stream.release(replayed);
     }
 }

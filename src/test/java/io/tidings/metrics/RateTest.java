@@ -4,8 +4,6 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 
-import java.nio.charset.StandardCharsets;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 class RateTest {
@@ -42,12 +40,5 @@ class RateTest {
         counter.increment(20);
         rate.sample();
         assertEquals(2, rate.perSecond(), 1e-9, "the burst has left the window; 20 in the last ten seconds remain");
-    }
-
-    @Test
-    void utf8LengthMatchesTheEncodedLength() {
-        for (String text : new String[] {"", "ascii", "héllo", "日本語", "emoji 😀 and ü"}) {
-            assertEquals(text.getBytes(StandardCharsets.UTF_8).length, Metrics.utf8Length(text), text);
-        }
     }
 }

@@ -43,8 +43,13 @@ class SseAndMetricsIT {
         assertEquals(201, reply.status(), reply.body());
     }
 
+    /** A field of the event's frame's {@code data}. */
+    private static String field(SseClient.Event event, String name) {
+        return Json.createReader(new StringReader(event.data())).readObject().getJsonObject("data").getString(name);
+    }
+
     private static String text(SseClient.Event event) {
-        return Json.createReader(new StringReader(event.data())).readObject().getJsonObject("data").getString("text");
+        return field(event, "text");
     }
 
     @Test
@@ -107,7 +112,7 @@ class SseAndMetricsIT {
     }
 
     private static String title(SseClient.Event event) {
-        return Json.createReader(new StringReader(event.data())).readObject().getJsonObject("data").getString("title");
+        return field(event, "title");
     }
 
     @Test
