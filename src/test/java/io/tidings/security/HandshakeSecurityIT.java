@@ -162,7 +162,7 @@ class HandshakeSecurityIT {
 
     @Test
     void connectionWhoseTokenExpiresWithoutRefreshIsClosedWith4001() {
-        String token = JWTS.token("dave", c -> c.expirationTime(Date.from(Instant.now().plusSeconds(2))));
+        String token = JWTS.token("t-dave", c -> c.expirationTime(Date.from(Instant.now().plusSeconds(2))));
         try (TestClient client = TestClient.connectWithToken(Server.ws("ws"), token)) {
             assertEquals(4001, client.awaitClose().getCloseCode().getCode());
         }
@@ -170,9 +170,9 @@ class HandshakeSecurityIT {
 
     @Test
     void refreshedTokenKeepsTheConnectionOpenPastTheOldExpiry() {
-        String shortLived = JWTS.token("erin", c -> c.expirationTime(Date.from(Instant.now().plusSeconds(2))));
+        String shortLived = JWTS.token("t-erin", c -> c.expirationTime(Date.from(Instant.now().plusSeconds(2))));
         try (TestClient client = TestClient.connectWithToken(Server.ws("ws"), shortLived)) {
-            client.send("{\"type\":\"auth.refresh\",\"ref\":\"r1\",\"data\":{\"token\":\"" + JWTS.token("erin") + "\"}}");
+            client.send("{\"type\":\"auth.refresh\",\"ref\":\"r1\",\"data\":{\"token\":\"" + JWTS.token("t-erin") + "\"}}");
             JsonObject ack = client.expect("ack");
             assertEquals("r1", ack.getString("ref"));
             assertTrue(Instant.parse(ack.getJsonObject("data").getString("expiresAt")).isAfter(Instant.now().plusSeconds(600)));
@@ -185,10 +185,10 @@ class HandshakeSecurityIT {
 
     @Test
     void refreshWithAnInvalidTokenOrAnotherUsersTokenIsAnError() {
-        try (TestClient client = TestClient.connectWithToken(Server.ws("ws"), JWTS.token("frank"))) {
-            client.send("{\"type\":\"auth.refresh\",\"ref\":\"bad\",\"data\":{\"token\":\"" + Jwts.unsigned("frank") + "\"}}");
+        try (TestClient client = TestClient.connectWithToken(Server.ws("ws"), JWTS.token("t-frank"))) {
+            client.send("{\"type\":\"auth.refresh\",\"ref\":\"bad\",\"data\":{\"token\":\"" + Jwts.unsigned("t-frank") + "\"}}");
             assertEquals("invalid_token", client.expect("error").getJsonObject("data").getString("code"));
-            client.send("{\"type\":\"auth.refresh\",\"ref\":\"other\",\"data\":{\"token\":\"" + JWTS.token("grace") + "\"}}");
+            client.send("{\"type\":\"auth.refresh\",\"ref\":\"other\",\"data\":{\"token\":\"" + JWTS.token("t-grace") + "\"}}");
             assertEquals("forbidden", client.expect("error").getJsonObject("data").getString("code"));
         }
     }
