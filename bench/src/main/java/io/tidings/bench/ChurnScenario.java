@@ -42,7 +42,7 @@ final class ChurnScenario implements Scenario {
             long attempts = Pacer.run(rate, duration, () -> {
                 int i = index.getAndIncrement();
                 opening.incrementAndGet();
-                Client.open(crowd.http(i), crowd.url, i, sink)
+                crowd.connect(i)
                         .thenCompose(client -> client.join("churn-" + token + "-" + (i % ROOMS)).thenApply(joined -> client))
                         .whenComplete((client, failure) -> {
                             if (failure != null) {

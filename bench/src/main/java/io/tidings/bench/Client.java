@@ -1,27 +1,33 @@
 package io.tidings.bench;
 
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.WebSocketClientProtocolHandler;
+import io.netty.handler.codec.http.websocketx.WebSocketFrame;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonReaderFactory;
 
 import java.io.StringReader;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.WebSocket;
-import java.time.Duration;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One Tidings connection on the JDK WebSocket client. It waits for {@code welcome}, answers frames
- * that carry a {@code ref} to whoever asked, and hands every frame to the scenario's {@link Sink}.
- * The JDK client allows one send in flight per socket, so sends are chained.
+ * One Tidings connection on a Netty WebSocket client (see {@link Crowd}). It waits for
+ * {@code welcome}, answers frames that carry a {@code ref} to whoever asked, and hands every frame to
+ * the scenario's {@link Sink}. Netty answers the server's pings; sends from any thread are queued in
+ * order on the connection's event loop.
  */
-final class Client implements WebSocket.Listener {
+final class Client extends SimpleChannelInboundHandler<WebSocketFrame> {
 
     /** What a scenario does with the frames and closes of its clients. */
     interface Sink {
@@ -32,44 +38,42 @@ final class Client implements WebSocket.Listener {
         default void delivery(Client client, long key, long sentNanos) {
         }
 
+        /** The connection ended: the server's close code, or 1006 when it ended without a close frame. */
         default void closed(Client client, int code) {
         }
     }
 
-    private static final Duration TIMEOUT = Duration.ofSeconds(30);
+    static final int TIMEOUT_SECONDS = 30;
+    private static final int ABNORMAL = 1006;
     /** One factory: {@code Json.createReader} looks the JSON-P provider up on every call. */
     private static final JsonReaderFactory READERS = Json.createReaderFactory(Map.of());
 
     final int index;
     private final Sink sink;
-    private final StringBuilder partial = new StringBuilder();
     private final CompletableFuture<Client> welcome = new CompletableFuture<>();
     private final Map<String, CompletableFuture<JsonObject>> replies = new ConcurrentHashMap<>();
-    private CompletableFuture<?> sending = CompletableFuture.completedFuture(null);
-    private volatile WebSocket socket;
+    private volatile Channel channel;
     private volatile boolean open;
+    private volatile boolean upgraded;
+    private volatile boolean reported;
 
-    private Client(int index, Sink sink) {
+    Client(int index, Sink sink) {
         this.index = index;
         this.sink = sink;
     }
 
-    /** Opens a socket as user {@code b<index>} and completes once the server's welcome arrived. */
-    static CompletableFuture<Client> open(HttpClient http, URI url, int index, Sink sink) {
-        Client client = new Client(index, sink);
-        URI uri = URI.create(url + (url.getQuery() == null ? "?" : "&") + "name=b" + index);
-        http.newWebSocketBuilder().connectTimeout(TIMEOUT).header("Origin", origin(url)).buildAsync(uri, client)
-                .whenComplete((ws, failure) -> {
-                    if (failure != null) {
-                        client.welcome.completeExceptionally(failure);
-                    }
-                });
-        return client.welcome.orTimeout(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+    /** Completes once the server's welcome arrived; fails when the handshake or the connection fails first. */
+    CompletableFuture<Client> welcome() {
+        return welcome.orTimeout(TIMEOUT_SECONDS, TimeUnit.SECONDS);
     }
 
-    /** The server's own origin: the server refuses a handshake without an Origin it allows. */
-    private static String origin(URI url) {
-        return (url.getScheme().equals("wss") ? "https" : "http") + "://" + url.getRawAuthority();
+    /** The connect attempt's outcome: a failed connect fails the welcome. */
+    void connecting(ChannelFuture connect) {
+        connect.addListener(done -> {
+            if (!done.isSuccess()) {
+                welcome.completeExceptionally(done.cause());
+            }
+        });
     }
 
     /** Sends a frame with {@code ref} and completes with the reply that carries it. */
@@ -77,7 +81,7 @@ final class Client implements WebSocket.Listener {
         CompletableFuture<JsonObject> reply = new CompletableFuture<>();
         replies.put(ref, reply);
         send(frame);
-        return reply.orTimeout(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+        return reply.orTimeout(TIMEOUT_SECONDS, TimeUnit.SECONDS);
     }
 
     CompletableFuture<JsonObject> join(String room) {
@@ -85,57 +89,79 @@ final class Client implements WebSocket.Listener {
         return request(ref, "{\"type\":\"join\",\"room\":\"" + room + "\",\"ref\":\"" + ref + "\",\"data\":{\"history\":0}}");
     }
 
-    synchronized CompletableFuture<?> send(String text) {
-        sending = sending.handle((ignored, failure) -> null).thenCompose(ignored -> socket.sendText(text, true));
-        return sending;
+    CompletableFuture<Void> send(String text) {
+        return write(new TextWebSocketFrame(text));
+    }
+
+    private CompletableFuture<Void> write(WebSocketFrame frame) {
+        CompletableFuture<Void> sent = new CompletableFuture<>();
+        Channel ch = channel;
+        if (ch == null) {
+            frame.release();
+            sent.completeExceptionally(new IllegalStateException("not connected"));
+            return sent;
+        }
+        ch.writeAndFlush(frame).addListener(done -> {
+            if (done.isSuccess()) {
+                sent.complete(null);
+            } else {
+                sent.completeExceptionally(done.cause());
+            }
+        });
+        return sent;
     }
 
     boolean isOpen() {
         return open;
     }
 
+    /** Starts the closing handshake; the server's close frame ends the connection. */
     void close() {
-        WebSocket ws = socket;
-        if (ws != null && open) {
-            synchronized (this) {
-                sending = sending.handle((ignored, failure) -> null)
-                        .thenCompose(ignored -> ws.sendClose(WebSocket.NORMAL_CLOSURE, "bye"));
-            }
+        if (open) {
+            write(new CloseWebSocketFrame(1000, "bye"));
         }
     }
 
     void abort() {
-        WebSocket ws = socket;
-        if (ws != null) {
-            ws.abort();
-        }
         open = false;
-    }
-
-    @Override
-    public void onOpen(WebSocket webSocket) {
-        socket = webSocket;
-        open = true;
-        webSocket.request(1);
-    }
-
-    @Override
-    public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-        partial.append(data);
-        if (last) {
-            String text = partial.toString();
-            partial.setLength(0);
-            handle(text);
+        Channel ch = channel;
+        if (ch != null) {
+            ch.close();
         }
-        webSocket.request(1);
-        return null;
+    }
+
+    @Override
+    public void channelActive(ChannelHandlerContext ctx) throws Exception {
+        channel = ctx.channel();
+        super.channelActive(ctx);
+    }
+
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object event) throws Exception {
+        if (event == WebSocketClientProtocolHandler.ClientHandshakeStateEvent.HANDSHAKE_COMPLETE) {
+            upgraded = true;
+            open = true;
+        }
+        super.userEventTriggered(ctx, event);
+    }
+
+    @Override
+    protected void channelRead0(ChannelHandlerContext ctx, WebSocketFrame frame) {
+        if (frame instanceof TextWebSocketFrame) {
+            handle(frame.content());
+        } else if (frame instanceof CloseWebSocketFrame close) {
+            int code = close.statusCode() < 0 ? 1005 : close.statusCode();
+            ended("closed before welcome: " + code + " " + close.reasonText(), code);
+            ctx.writeAndFlush(new CloseWebSocketFrame(code, "")).addListener(done -> ctx.close());
+        }
     }
 
     /**
      * Deliveries, nearly every frame of a run, are read without a parser (see {@link FrameScan}), so
      * that the load generator leaves the shared cores to the server; everything else is parsed.
      */
-    private void handle(String text) {
+    private void handle(ByteBuf content) {
+        String text = content.toString(StandardCharsets.UTF_8);
         String scanned = FrameScan.type(text);
         if ("message".equals(scanned) || "notification".equals(scanned)) {
             long key = FrameScan.number(text, "\"k\":");
@@ -162,17 +188,28 @@ final class Client implements WebSocket.Listener {
     }
 
     @Override
-    public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
-        open = false;
-        welcome.completeExceptionally(new IllegalStateException("closed before welcome: " + statusCode + " " + reason));
-        sink.closed(this, statusCode);
-        return null;
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        welcome.completeExceptionally(cause);
+        ctx.close();
     }
 
     @Override
-    public void onError(WebSocket webSocket, Throwable error) {
+    public void channelInactive(ChannelHandlerContext ctx) throws Exception {
+        ended("connection ended before welcome", ABNORMAL);
+        super.channelInactive(ctx);
+    }
+
+    /**
+     * Reports the end of an upgraded connection once: the close frame's code, or 1006 when the
+     * connection went without one. A refused handshake fails the welcome and is no close.
+     */
+    private void ended(String why, int code) {
         open = false;
-        welcome.completeExceptionally(error);
-        sink.closed(this, -1);
+        welcome.completeExceptionally(new IllegalStateException(why));
+        replies.values().forEach(reply -> reply.completeExceptionally(new IllegalStateException(why)));
+        if (upgraded && !reported) {
+            reported = true;
+            sink.closed(this, code);
+        }
     }
 }

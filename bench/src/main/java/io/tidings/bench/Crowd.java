@@ -1,28 +1,41 @@
 package io.tidings.bench;
 
+import io.netty.bootstrap.Bootstrap;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.nio.NioEventLoopGroup;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioSocketChannel;
+import io.netty.handler.codec.http.DefaultHttpHeaders;
+import io.netty.handler.codec.http.HttpClientCodec;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.http.websocketx.WebSocketClientHandshakeException;
+import io.netty.handler.codec.http.websocketx.WebSocketClientProtocolConfig;
+import io.netty.handler.codec.http.websocketx.WebSocketClientProtocolHandler;
+import io.netty.handler.codec.http.websocketx.WebSocketFrameAggregator;
+
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
-/** Many clients of one process on one shared HTTP client, opened with a bounded number of handshakes in flight. */
+/**
+ * Many clients of one process, opened with a bounded number of handshakes in flight. The sockets are
+ * Netty channels spread over {@code --selectors} event-loop threads: the load generator shares the
+ * server's cores, and reading tens of thousands of frames a second must leave them to the server.
+ */
 final class Crowd implements AutoCloseable {
 
-    private final ExecutorService executor = Executors.newFixedThreadPool(
-            Math.max(2, Runtime.getRuntime().availableProcessors()), daemon("ws-client"));
-    /**
-     * The JDK client reads every socket of one {@code HttpClient} on that client's one selector
-     * thread; at tens of thousands of frames a second that thread is the load generator's limit, so
-     * the sockets are spread over a few clients.
-     */
-    private final List<HttpClient> https = new ArrayList<>();
+    private static final int MAX_FRAME = 1 << 20;
+
+    private final EventLoopGroup loops;
+    private final Bootstrap bootstrap;
     final URI url;
     final Client.Sink sink;
     final AtomicInteger failures = new AtomicInteger();
@@ -32,19 +45,46 @@ final class Crowd implements AutoCloseable {
         this.url = options.url();
         this.sink = sink;
         this.concurrency = options.openConcurrency();
-        for (int i = 0; i < options.integer("selectors", 2); i++) {
-            https.add(HttpClient.newBuilder().executor(executor).build());
-        }
+        this.loops = new NioEventLoopGroup(options.integer("selectors", 2), daemon("ws-client"));
+        this.bootstrap = new Bootstrap().group(loops).channel(NioSocketChannel.class)
+                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, Client.TIMEOUT_SECONDS * 1000)
+                .option(ChannelOption.TCP_NODELAY, true);
     }
 
-    /** The HTTP client that client {@code index} opens its socket on. */
-    HttpClient http(int index) {
-        return https.get(Math.floorMod(index, https.size()));
+    /** Opens a socket as user {@code b<index>}; completes once the server's welcome arrived. */
+    CompletableFuture<Client> connect(int index) {
+        return connect(index, sink);
+    }
+
+    private CompletableFuture<Client> connect(int index, Client.Sink frames) {
+        Client client = new Client(index, frames);
+        URI uri = URI.create(url + (url.getQuery() == null ? "?" : "&") + "name=b" + index);
+        WebSocketClientProtocolConfig config = WebSocketClientProtocolConfig.newBuilder()
+                .webSocketUri(uri)
+                .customHeaders(new DefaultHttpHeaders().set(HttpHeaderNames.ORIGIN, origin(url)))
+                .handleCloseFrames(false)
+                .handshakeTimeoutMillis(Client.TIMEOUT_SECONDS * 1000L)
+                .maxFramePayloadLength(MAX_FRAME)
+                .build();
+        Bootstrap socket = bootstrap.clone().handler(new ChannelInitializer<SocketChannel>() {
+            @Override
+            protected void initChannel(SocketChannel channel) {
+                channel.pipeline().addLast(new HttpClientCodec(), new HttpObjectAggregator(MAX_FRAME),
+                        new WebSocketClientProtocolHandler(config), new WebSocketFrameAggregator(MAX_FRAME), client);
+            }
+        });
+        client.connecting(socket.connect(uri.getHost(), uri.getPort() < 0 ? 80 : uri.getPort()));
+        return client.welcome();
+    }
+
+    /** The server's own origin: the server refuses a handshake without an Origin it allows. */
+    private static String origin(URI url) {
+        return (url.getScheme().equals("wss") ? "https" : "http") + "://" + url.getRawAuthority();
     }
 
     /** Opens clients {@code from .. from+count-1}; those that fail are counted in {@link #failures} and left out. */
     List<Client> open(int from, int count) throws InterruptedException {
-        return each(range(from, count), i -> Client.open(http(i), url, i, sink));
+        return each(range(from, count), this::connect);
     }
 
     /** Runs {@code action} for every item with at most {@code concurrency} in flight; returns the successes. */
@@ -82,7 +122,7 @@ final class Crowd implements AutoCloseable {
         Throwable last = null;
         while (System.nanoTime() < deadline) {
             try {
-                Client.open(http(0), url, -1, (client, type, frame) -> { }).get(10, TimeUnit.SECONDS).close();
+                connect(-1, (client, type, frame) -> { }).get(10, TimeUnit.SECONDS).close();
                 return;
             } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException failed) {
                 last = failed;
@@ -115,9 +155,8 @@ final class Crowd implements AutoCloseable {
     /** A failure in a line, with the HTTP status and body when the server refused the handshake. */
     static String describe(Throwable failure) {
         Throwable cause = failure.getCause() == null ? failure : failure.getCause();
-        if (cause instanceof java.net.http.WebSocketHandshakeException refused) {
-            var response = refused.getResponse();
-            return "handshake refused: HTTP " + response.statusCode() + " " + response.body();
+        if (cause instanceof WebSocketClientHandshakeException refused && refused.response() != null) {
+            return "handshake refused: HTTP " + refused.response().status();
         }
         return cause.toString();
     }
@@ -145,6 +184,6 @@ final class Crowd implements AutoCloseable {
 
     @Override
     public void close() {
-        executor.shutdownNow();
+        loops.shutdownGracefully(0, 2, TimeUnit.SECONDS);
     }
 }

@@ -30,7 +30,7 @@ record Options(String scenario, Map<String, String> values) {
               --lifetime-seconds N    how long a churned connection stays open (churn: 5)
               --drain-seconds N       how long to wait for stragglers before counting losses (5)
               --open-concurrency N    handshakes in flight at once (100)
-              --selectors N           JDK HTTP clients the sockets are spread over, one selector thread each (2)
+              --selectors N           event-loop threads that read and write the sockets (2)
               --out DIR               where results go (default: results)
             """;
 

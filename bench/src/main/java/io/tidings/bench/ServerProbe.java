@@ -12,7 +12,8 @@ import java.util.regex.Pattern;
 /**
  * The server JVM's figures, read on the same machine: RSS and threads from {@code /proc/<pid>/status},
  * CPU time from {@code /proc/<pid>/stat}, heap after a full GC from {@code jcmd}. Without a pid every
- * figure is absent.
+ * figure is absent. The load generator's own CPU use is sampled next to the server's: both share the
+ * machine's cores.
  */
 final class ServerProbe {
 
@@ -20,14 +21,18 @@ final class ServerProbe {
     private static final Pattern THREAD_NAME = Pattern.compile("(?m)^\"([^\"]*)\"");
     private static final long TICKS_PER_SECOND = 100;
 
+    private static final long GENERATOR = ProcessHandle.current().pid();
+
     private final long pid;
     private long lastTicks;
+    private long lastGeneratorTicks;
     private long lastNanos;
 
     ServerProbe(long pid) {
         this.pid = pid;
         if (pid > 0) {
-            lastTicks = cpuTicks();
+            lastTicks = cpuTicks(pid);
+            lastGeneratorTicks = cpuTicks(GENERATOR);
             lastNanos = System.nanoTime();
         }
     }
@@ -36,17 +41,23 @@ final class ServerProbe {
         return pid > 0;
     }
 
-    /** RSS and threads now, and the server's CPU use (percent of one core) since the previous call. */
+    /**
+     * RSS and threads now, and the server's and the load generator's CPU use (percent of one core)
+     * since the previous call.
+     */
     Map<String, Object> sample() {
         Map<String, Object> figures = new LinkedHashMap<>();
         if (pid <= 0) {
             return figures;
         }
-        long ticks = cpuTicks();
+        long ticks = cpuTicks(pid);
+        long generatorTicks = cpuTicks(GENERATOR);
         long nanos = System.nanoTime();
         double seconds = (nanos - lastNanos) / 1e9;
         figures.put("serverCpuPercent", round(100.0 * (ticks - lastTicks) / TICKS_PER_SECOND / seconds));
+        figures.put("generatorCpuPercent", round(100.0 * (generatorTicks - lastGeneratorTicks) / TICKS_PER_SECOND / seconds));
         lastTicks = ticks;
+        lastGeneratorTicks = generatorTicks;
         lastNanos = nanos;
         figures.put("serverRssKb", status("VmRSS"));
         figures.put("serverThreads", status("Threads"));
@@ -103,9 +114,9 @@ final class ServerProbe {
         }
     }
 
-    private long cpuTicks() {
+    private static long cpuTicks(long process) {
         try {
-            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            String stat = Files.readString(Path.of("/proc", Long.toString(process), "stat"));
             // The command name may contain spaces; the fields after it are fixed: utime is 14th, stime 15th.
             String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
             return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
