@@ -250,10 +250,8 @@ class LimitsIT {
                 sent++;
             }
             assertTrue(stuck(connection), "the stalled reader never held a send up: " + sent + " frames of 4 kB went through");
-            long stuckAt = System.nanoTime();
-            await().atMost(Duration.ofSeconds(8)).until(() -> registry.find(connection.id()).isEmpty());
-            long after = Duration.ofNanos(System.nanoTime() - stuckAt).toMillis();
-            assertTrue(after >= 1_000, "cut off after " + after + " ms: before the send timeout");
+            // Send timeout (1.5 s) plus the check interval (1 s); the heartbeat would take a minute.
+            await().atMost(Duration.ofSeconds(5)).until(() -> registry.find(connection.id()).isEmpty());
             assertFalse(connection.sendText(frame, false), "a timed-out connection takes nothing more");
             var code = stalled.awaitCloseOrEnd(TestClient.TIMEOUT);
             assertTrue(code.isEmpty() || code.get() == 4000, "what it had queued, then 4000 or the end of the connection: " + code);
