@@ -13,7 +13,7 @@ public enum Setting {
     OUTBOUND_MAX_MESSAGES("tidings.outbound.max-messages", "1024"),
     /** Bytes queued for one connection before it counts as a slow consumer. */
     OUTBOUND_MAX_BYTES("tidings.outbound.max-bytes", "4194304"),
-    /** Milliseconds one send may take before the connection is closed as dead. */
+    /** Milliseconds one send may wait for the container before the connection is closed with 4000; 0 disables. */
     OUTBOUND_SEND_TIMEOUT_MS("tidings.outbound.send-timeout-ms", "10000"),
     /**
      * Milliseconds a slow consumer's connection, already cut off, gets to read what was queued

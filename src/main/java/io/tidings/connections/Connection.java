@@ -43,12 +43,14 @@ public final class Connection implements Recipient {
     private final Traffic traffic;
     private final Consumer<Connection> cutOff;
     private final long closeDrainMillis;
+    private final long sendTimeoutNanos;
 
     Connection(String id, String user, String remoteAddress, Session session, OutboundLimits limits, Executor closer,
                Traffic traffic, Consumer<Connection> cutOff) {
         this.closer = closer;
         this.cutOff = cutOff;
         this.closeDrainMillis = limits.closeDrainMillis();
+        this.sendTimeoutNanos = TimeUnit.MILLISECONDS.toNanos(limits.sendTimeoutMillis());
         this.id = id;
         this.user = user;
         this.remoteAddress = remoteAddress;
@@ -142,6 +144,27 @@ public final class Connection implements Recipient {
     /** Ephemeral frames dropped because the connection fell behind. */
     public long dropped() {
         return outbound.dropped();
+    }
+
+    /**
+     * Cuts the connection off and closes it with 4000 when the send in flight has waited longer
+     * than {@code tidings.outbound.send-timeout-ms} for the container: the peer stopped reading (its
+     * TCP window is shut) or the network dropped it. Returns whether it did.
+     */
+    boolean closeIfSendTimedOut(long nowNanos) {
+        if (sendTimeoutNanos <= 0 || outbound.sendingFor(nowNanos) <= sendTimeoutNanos) {
+            return false;
+        }
+        outbound.close();
+        try {
+            closer.execute(() -> {
+                cutOff.accept(this);
+                closeSession(CloseCodes.reason(CloseCodes.UNRESPONSIVE, "send timed out"));
+            });
+        } catch (RejectedExecutionException e) {
+            closeSession(new CloseReason(CloseReason.CloseCodes.CLOSED_ABNORMALLY, "the server is stopping"));
+        }
+        return true;
     }
 
     /** Closes the WebSocket with a code and a reason phrase (at most 123 bytes). */

@@ -38,12 +38,15 @@ public class ConnectionRegistry {
 
     /** Registers a newly opened WebSocket and gives it its outbound path. */
     public Connection open(Session session, String user, String remoteAddress) {
-        session.getAsyncRemote().setSendTimeout(settings.number(Setting.OUTBOUND_SEND_TIMEOUT_MS));
-        // Tidings closes idle connections itself (tidings.idle-timeout-ms, with a close code of its
-        // own); the container's idle timer stays off, whatever default the container has.
-        session.setMaxIdleTimeout(0);
+        // Tidings times sends out itself (StalledSends, tidings.outbound.send-timeout-ms) and closes
+        // idle connections itself (Heartbeat, tidings.idle-timeout-ms), each with a close code of its
+        // own; the container's send timeout and idle timer stay off, whatever defaults it has.
+        session.getAsyncRemote().setSendTimeout(0);
+        // Tyrus (Payara) schedules a managed task for every idle timer change, as for every send.
+        Outbound.withoutJars(() -> session.setMaxIdleTimeout(0));
         var limits = new OutboundLimits(settings.integer(Setting.OUTBOUND_MAX_MESSAGES),
-                settings.number(Setting.OUTBOUND_MAX_BYTES), settings.number(Setting.OUTBOUND_CLOSE_DRAIN_MS));
+                settings.number(Setting.OUTBOUND_MAX_BYTES), settings.number(Setting.OUTBOUND_SEND_TIMEOUT_MS),
+                settings.number(Setting.OUTBOUND_CLOSE_DRAIN_MS));
         var connection = new Connection(UUID.randomUUID().toString(), user, remoteAddress, session, limits, closer, traffic,
                 cut -> remove(cut.id()));
         connections.put(connection.id(), connection);

@@ -49,6 +49,8 @@ final class Outbound implements SendHandler {
     private final ArrayDeque<Frame> queue = new ArrayDeque<>();
     private long queuedBytes;
     private boolean sending;
+    /** When the send in flight was handed to the container ({@link System#nanoTime()}); valid while {@link #sending}. */
+    private long sendingSince;
     private boolean closed;
     private Thread pumpThread;
     private boolean completedInline;
@@ -71,6 +73,7 @@ final class Outbound implements SendHandler {
             }
             if (!sending) {
                 sending = true;
+                sendingSince = System.nanoTime();
                 first = frame;
             } else if (makeRoomFor(frame)) {
                 enqueue(frame);
@@ -209,8 +212,14 @@ final class Outbound implements SendHandler {
             sending = false;
         } else {
             queuedBytes -= frame.bytes();
+            sendingSince = System.nanoTime();
         }
         return frame;
+    }
+
+    /** Nanoseconds the send in flight has been waiting for the container to complete it; 0 when none is. */
+    synchronized long sendingFor(long nowNanos) {
+        return sending && !closed ? nowNanos - sendingSince : 0;
     }
 
     /** Called (with the path's lock held: keep it cheap) for every ephemeral frame dropped. */

@@ -125,4 +125,24 @@ class OutboundTest {
         assertFalse(outbound.offer(Outbound.Frame.text("c", false)));
         assertEquals(List.of("a"), remote.sent);
     }
+
+    @Test
+    void theSendInFlightIsTimedFromWhenItWasHandedToTheContainer() {
+        Remote remote = new Remote();
+        Outbound outbound = new Outbound(remote.proxy(), 10, 1_000_000, failures::add);
+        assertEquals(0, outbound.sendingFor(System.nanoTime()), "nothing in flight");
+        long before = System.nanoTime();
+        outbound.offer(Outbound.Frame.text("a", false));
+        outbound.offer(Outbound.Frame.text("b", false));
+        long later = before + 60_000_000_000L;
+        assertTrue(outbound.sendingFor(later) > 59_000_000_000L, "a's send has waited about a minute by then");
+        long completed = System.nanoTime();
+        remote.completeOne();
+        assertTrue(outbound.sendingFor(later) <= later - completed, "b's send is timed from when a completed");
+        remote.completeOne();
+        assertEquals(0, outbound.sendingFor(later), "nothing in flight once the queue is empty");
+        outbound.offer(Outbound.Frame.text("c", false));
+        outbound.close();
+        assertEquals(0, outbound.sendingFor(later), "a closed path has nothing left to time out");
+    }
 }

@@ -1,5 +1,6 @@
 package io.tidings.security;
 
+import io.tidings.connections.Connection;
 import io.tidings.connections.ConnectionRegistry;
 import io.tidings.fanout.FanOut;
 import io.tidings.protocol.Envelope;
@@ -228,6 +229,40 @@ class LimitsIT {
             }
         } finally {
             healthy.forEach(TestClient::close);
+        }
+    }
+
+    @Test
+    void sendThatWaitsLongerThanTheSendTimeoutClosesTheConnectionWith4000LongBeforeTheHeartbeatWould() throws IOException {
+        // Read at the handshake; the heartbeat (every 30 s, 2 missed pongs) stays at its default.
+        System.setProperty("tidings.outbound.send-timeout-ms", "1500");
+        try (RawSocket stalled = RawSocket.handshake("ws?name=stuck", sameOrigin(), 4096)) {
+            stalled.readFrame(); // welcome, sent once the connection is registered; the client reads nothing more
+            System.clearProperty("tidings.outbound.send-timeout-ms");
+            Connection connection = registry.all().stream().filter(c -> c.user().equals("stuck")).findFirst().orElseThrow();
+            String frame = "{\"type\":\"bulk\",\"p\":\"" + "p".repeat(4_000) + "\"}";
+            // Frames until the kernel's and the container's buffers are full and a send stays in flight.
+            // At most 16 frames wait in the queue, half its byte bound (256 KiB): the cut cannot be the
+            // slow-consumer one.
+            int sent = 0;
+            while (registry.find(connection.id()).isPresent() && sent < 20_000) {
+                if (connection.queued() >= 16) {
+                    await().atMost(Duration.ofSeconds(5))
+                            .until(() -> connection.queued() < 16 || registry.find(connection.id()).isEmpty());
+                } else if (connection.sendText(frame, false)) {
+                    sent++;
+                } else {
+                    break; // the send timed out; the cut follows on the managed executor
+                }
+            }
+            // Send timeout (1.5 s) plus the check interval (1 s); the heartbeat would take a minute.
+            await().atMost(Duration.ofSeconds(5)).until(() -> registry.find(connection.id()).isEmpty());
+            System.out.println("LimitsIT: stuck reader cut off by the send timeout after " + sent + " frames of 4 kB");
+            assertFalse(connection.sendText(frame, false), "a timed-out connection takes nothing more");
+            var code = stalled.awaitCloseOrEnd(TestClient.TIMEOUT);
+            assertTrue(code.isEmpty() || code.get() == 4000, "what it had queued, then 4000 or the end of the connection: " + code);
+        } finally {
+            System.clearProperty("tidings.outbound.send-timeout-ms");
         }
     }
 
