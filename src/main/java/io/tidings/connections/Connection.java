@@ -156,6 +156,7 @@ public final class Connection implements Recipient {
             return false;
         }
         outbound.close();
+        traffic.sendTimedOut();
         try {
             closer.execute(() -> {
                 cutOff.accept(this);

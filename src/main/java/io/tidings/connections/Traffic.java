@@ -14,4 +14,7 @@ public interface Traffic {
 
     /** A client was closed because its outbound queue overflowed. */
     void slowConsumer();
+
+    /** A client was closed because a send to it waited longer than the send timeout. */
+    void sendTimedOut();
 }

@@ -38,6 +38,7 @@ public class Metrics implements Traffic {
     private Counter bytesOut;
     private Counter dropped;
     private Counter slowConsumers;
+    private Counter sendTimeouts;
     private Counter authFailures;
     private Counter rateLimited;
     private Timer durations;
@@ -66,6 +67,7 @@ public class Metrics implements Traffic {
         bytesOut = counter("tidings.bytes.out", "Approximate bytes queued for clients");
         dropped = counter("tidings.frames.dropped", "Ephemeral frames dropped because a client fell behind");
         slowConsumers = counter("tidings.slow.consumer.closes", "Clients closed because their outbound queue overflowed");
+        sendTimeouts = counter("tidings.send.timeout.closes", "Clients closed because a send waited longer than the send timeout");
         authFailures = counter("tidings.auth.failures", "Handshakes and API calls refused for a missing or wrong credential");
         rateLimited = counter("tidings.rate.limit.hits", "Client frames refused over the rate limit");
         durations = Timer.builder("tidings.connection.duration").description("How long WebSocket connections stayed open")
@@ -128,6 +130,11 @@ public class Metrics implements Traffic {
     @Override
     public void slowConsumer() {
         slowConsumers.increment();
+    }
+
+    @Override
+    public void sendTimedOut() {
+        sendTimeouts.increment();
     }
 
     /** A value another feature owns, read when metrics are scraped. */

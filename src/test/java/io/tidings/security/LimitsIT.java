@@ -74,6 +74,15 @@ class LimitsIT {
     @Inject
     FanOut fanOut;
 
+    @Inject
+    io.tidings.metrics.Metrics metrics;
+
+    /** The send-timeout close counter as Prometheus shows it. */
+    private double sendTimeoutCloses() {
+        return metrics.prometheus().lines().filter(line -> line.startsWith("tidings_send_timeout_closes_total "))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.indexOf(' ') + 1))).findFirst().orElseThrow();
+    }
+
     private static Map<String, String> sameOrigin() {
         return Map.of("Origin", Server.origin());
     }
@@ -236,6 +245,7 @@ class LimitsIT {
     void sendThatWaitsLongerThanTheSendTimeoutClosesTheConnectionWith4000LongBeforeTheHeartbeatWould() throws IOException {
         // Read at the handshake; the heartbeat (every 30 s, 2 missed pongs) stays at its default.
         System.setProperty("tidings.outbound.send-timeout-ms", "1500");
+        double timeoutsBefore = sendTimeoutCloses();
         try (RawSocket stalled = RawSocket.handshake("ws?name=stuck", sameOrigin(), 4096)) {
             stalled.readFrame(); // welcome, sent once the connection is registered; the client reads nothing more
             System.clearProperty("tidings.outbound.send-timeout-ms");
@@ -259,6 +269,7 @@ class LimitsIT {
             await().atMost(Duration.ofSeconds(5)).until(() -> registry.find(connection.id()).isEmpty());
             System.out.println("LimitsIT: stuck reader cut off by the send timeout after " + sent + " frames of 4 kB");
             assertFalse(connection.sendText(frame, false), "a timed-out connection takes nothing more");
+            assertEquals(timeoutsBefore + 1, sendTimeoutCloses(), "counted in tidings_send_timeout_closes_total");
             var code = stalled.awaitCloseOrEnd(TestClient.TIMEOUT);
             assertTrue(code.isEmpty() || code.get() == 4000, "what it had queued, then 4000 or the end of the connection: " + code);
         } finally {

@@ -37,6 +37,8 @@ class SseStreamTest {
             public void dropped() { dropped.incrementAndGet(); }
 
             public void slowConsumer() { slowConsumers.incrementAndGet(); }
+
+            public void sendTimedOut() { }
         };
         SseStream stream = new SseStream("ada", sink(), sse(), Runnable::run, traffic, maxEvents);
         stream.onClose(onClose::incrementAndGet);
