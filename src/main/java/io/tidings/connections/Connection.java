@@ -157,14 +157,7 @@ public final class Connection implements Recipient {
         }
         outbound.close();
         traffic.sendTimedOut();
-        try {
-            closer.execute(() -> {
-                cutOff.accept(this);
-                closeSession(CloseCodes.reason(CloseCodes.UNRESPONSIVE, "send timed out"));
-            });
-        } catch (RejectedExecutionException e) {
-            closeSession(new CloseReason(CloseReason.CloseCodes.CLOSED_ABNORMALLY, "the server is stopping"));
-        }
+        cutOffThen(() -> closeSession(CloseCodes.reason(CloseCodes.UNRESPONSIVE, "send timed out")));
         return true;
     }
 
@@ -185,17 +178,28 @@ public final class Connection implements Recipient {
      * connection down with writes still pending (Tyrus) would otherwise never deliver the 4008.
      */
     private void outboundFailed(String why) {
-        boolean slow = why.startsWith("outbound queue full");
+        if (why.startsWith("outbound queue full")) {
+            traffic.slowConsumer();
+            cutOffThen(() -> closeAfterDrain(CloseCodes.reason(CloseCodes.SLOW_CONSUMER, "outbound queue full; reconnect and recover")));
+            return;
+        }
         try {
-            if (slow) {
-                traffic.slowConsumer();
-                closer.execute(() -> {
-                    cutOff.accept(this);
-                    closeAfterDrain(CloseCodes.reason(CloseCodes.SLOW_CONSUMER, "outbound queue full; reconnect and recover"));
-                });
-            } else {
-                closer.execute(() -> closeSession(new CloseReason(CloseReason.CloseCodes.CLOSED_ABNORMALLY, why)));
-            }
+            closer.execute(() -> closeSession(new CloseReason(CloseReason.CloseCodes.CLOSED_ABNORMALLY, why)));
+        } catch (RejectedExecutionException e) {
+            closeSession(new CloseReason(CloseReason.CloseCodes.CLOSED_ABNORMALLY, "the server is stopping"));
+        }
+    }
+
+    /**
+     * On the closer thread: takes the connection out of the registry, its rooms and its user, then
+     * closes it with {@code close}. A server that is stopping closes it here and now.
+     */
+    private void cutOffThen(Runnable close) {
+        try {
+            closer.execute(() -> {
+                cutOff.accept(this);
+                close.run();
+            });
         } catch (RejectedExecutionException e) {
             closeSession(new CloseReason(CloseReason.CloseCodes.CLOSED_ABNORMALLY, "the server is stopping"));
         }

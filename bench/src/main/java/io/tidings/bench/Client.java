@@ -122,14 +122,6 @@ final class Client extends SimpleChannelInboundHandler<WebSocketFrame> {
         }
     }
 
-    void abort() {
-        open = false;
-        Channel ch = channel;
-        if (ch != null) {
-            ch.close();
-        }
-    }
-
     @Override
     public void channelActive(ChannelHandlerContext ctx) throws Exception {
         channel = ctx.channel();
