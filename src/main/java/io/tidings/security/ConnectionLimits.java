@@ -63,6 +63,12 @@ public class ConnectionLimits {
         return admission;
     }
 
+    /** Handshakes admitted whose connection has not opened yet, and not lapsed. */
+    long pending() {
+        long now = System.nanoTime();
+        return admitted.stream().filter(admission -> now - admission.lapsesAt < 0).count();
+    }
+
     private long count(Predicate<io.tidings.connections.Connection> open, Predicate<Admission> pending) {
         return connections.count(open) + admitted.stream().filter(pending).count();
     }
