@@ -50,15 +50,20 @@ case "$container" in
         -Djboss.socket.binding.port-offset="$offset" -Djboss.http.port="$((port - offset))"
     ;;
   payara)
-    # A fixed root directory keeps the default H2 database (room history) across restarts.
-    mkdir -p "$(dirname "$war")/payara-root"
-    postboot="$(dirname "$war")/payara-root/tidings.asadmin"
+    # Payara Micro starts in a fresh root directory every time: one kept across runs would boot the
+    # WAR deployed last time before deploying this one. The default H2 database (room history,
+    # notifications, held names) lives in a fixed file instead, so it outlives a restart.
+    data="$(dirname "$war")/payara-data"
+    mkdir -p "$data"
+    preboot="$data/preboot.asadmin"
+    { cat "$here/payara/preboot-commands.asadmin"
+      echo "set resources.jdbc-connection-pool.H2Pool.property.URL=jdbc:h2:$data/tidings;AUTO_SERVER=TRUE"; } > "$preboot"
+    postboot="$data/tidings.asadmin"
     settings_script "$here/payara/tidings.asadmin" 'create-system-properties %s=|%s' > "$postboot"
     # shellcheck disable=SC2086 # the options are meant to split into words
     exec java $java_opts -jar "${PAYARA_MICRO_JAR:?}" --nohazelcast --disablephonehome \
-        --rootdir "$(dirname "$war")/payara-root" \
         --port "$port" --contextroot tidings \
-        --prebootcommandfile "$here/payara/preboot-commands.asadmin" \
+        --prebootcommandfile "$preboot" \
         --postbootcommandfile "$postboot" \
         --deploy "$war"
     ;;
