@@ -48,6 +48,7 @@ public final class StandaloneServer implements AutoCloseable {
 
     private static ProcessBuilder payara(Path dir, File war) {
         return new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
+                "-Dtidings.test.database=" + dir.resolve("database"), // read by the tests' pre-boot file
                 "-jar", System.getProperty("payara.micro.jar"), "--nohazelcast", "--disablephonehome",
                 "--port", String.valueOf(Server.port() + PORT_SHIFT), "--rootdir", dir.resolve("root").toString(),
                 "--prebootcommandfile", System.getProperty("payara.preboot"), "--deploy", war.getPath());

@@ -31,6 +31,7 @@ record Options(String scenario, Map<String, String> values) {
               --drain-seconds N       how long to wait for stragglers before counting losses (5)
               --open-concurrency N    handshakes in flight at once (100)
               --selectors N           event-loop threads that read and write the sockets (2)
+              --transport epoll|nio   Netty's native epoll transport (Linux) or the JDK selector (epoll)
               --out DIR               where results go (default: results)
             """;
 

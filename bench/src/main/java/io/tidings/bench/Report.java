@@ -41,6 +41,7 @@ final class Report {
         summary.put("startedAt", Instant.now().toString());
         summary.put("machine", Machine.facts());
         summary.put("options", new LinkedHashMap<>(options.values()));
+        summary.put("generatorTransport", Crowd.transport(options));
     }
 
     void put(String key, Object value) {
