@@ -24,6 +24,11 @@ import java.util.logging.Logger;
  * Every {@code tidings.heartbeat.interval-ms} the server pings every connection and closes those
  * that left too many pings unanswered, sent nothing for the idle timeout, or whose token expired
  * more than the grace period ago. Browsers answer pings by themselves.
+ * <p>
+ * The checks of an interval are spread over it: the heartbeat ticks at most {@link #TICK_MS} apart
+ * and each tick checks one slice of the connections, chosen by a hash of the connection's id, so
+ * every connection is checked once per interval. Pinging thousands of connections at once would
+ * bring their thousands of pongs back at once, and messages queued behind that burst would wait.
  */
 @ApplicationScoped
 public class Heartbeat {
@@ -39,8 +44,12 @@ public class Heartbeat {
     @Inject
     ConnectionRegistry connections;
 
+    /** The longest time between two ticks of the heartbeat, in milliseconds. */
+    static final long TICK_MS = 1000;
+
     private volatile ScheduledFuture<?> next;
     private volatile boolean stopped;
+    private long ticks;
 
     void start(@Observes @Initialized(ApplicationScoped.class) Object started) {
         schedule();
@@ -57,14 +66,29 @@ public class Heartbeat {
 
     private void schedule() {
         if (!stopped) {
-            next = scheduler.schedule(this::beat, settings.number(Setting.HEARTBEAT_INTERVAL_MS), TimeUnit.MILLISECONDS);
+            long interval = settings.number(Setting.HEARTBEAT_INTERVAL_MS);
+            next = scheduler.schedule(this::beat, interval / slices(interval), TimeUnit.MILLISECONDS);
         }
+    }
+
+    /** How many ticks an interval of {@code intervalMillis} is spread over. */
+    static int slices(long intervalMillis) {
+        return (int) Math.max(1, Math.min(Integer.MAX_VALUE, intervalMillis / TICK_MS));
+    }
+
+    /** Which of {@code slices} ticks checks the connection with {@code connectionId}. */
+    static int slice(String connectionId, int slices) {
+        return Math.floorMod(connectionId.hashCode(), slices);
     }
 
     private void beat() {
         try {
+            int slices = slices(settings.number(Setting.HEARTBEAT_INTERVAL_MS));
+            int slice = (int) (ticks++ % slices);
             for (Connection connection : connections.all()) {
-                check(connection);
+                if (slice(connection.id(), slices) == slice) {
+                    check(connection);
+                }
             }
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "heartbeat failed; it goes on at the next interval", e);
