@@ -66,7 +66,7 @@ public class Heartbeat {
 
     private void schedule() {
         if (!stopped) {
-            long interval = settings.number(Setting.HEARTBEAT_INTERVAL_MS);
+            long interval = Math.max(1, settings.number(Setting.HEARTBEAT_INTERVAL_MS));
             next = scheduler.schedule(this::beat, interval / slices(interval), TimeUnit.MILLISECONDS);
         }
     }
