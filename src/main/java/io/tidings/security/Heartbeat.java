@@ -35,6 +35,9 @@ public class Heartbeat {
 
     private static final Logger LOG = Logger.getLogger(Heartbeat.class.getName());
 
+    /** The longest time between two ticks of the heartbeat, in milliseconds. */
+    static final long TICK_MS = 1000;
+
     @Resource
     ManagedScheduledExecutorService scheduler;
 
@@ -43,9 +46,6 @@ public class Heartbeat {
 
     @Inject
     ConnectionRegistry connections;
-
-    /** The longest time between two ticks of the heartbeat, in milliseconds. */
-    static final long TICK_MS = 1000;
 
     private volatile ScheduledFuture<?> next;
     private volatile boolean stopped;
@@ -91,7 +91,7 @@ public class Heartbeat {
                 }
             }
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "heartbeat failed; it goes on at the next interval", e);
+            LOG.log(Level.WARNING, "heartbeat failed; it goes on at the next tick", e);
         } finally {
             schedule();
         }
