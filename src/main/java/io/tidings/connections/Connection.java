@@ -183,23 +183,24 @@ public final class Connection implements Recipient {
             cutOffThen(() -> closeAfterDrain(CloseCodes.reason(CloseCodes.SLOW_CONSUMER, "outbound queue full; reconnect and recover")));
             return;
         }
-        try {
-            closer.execute(() -> closeSession(new CloseReason(CloseReason.CloseCodes.CLOSED_ABNORMALLY, why)));
-        } catch (RejectedExecutionException e) {
-            closeSession(new CloseReason(CloseReason.CloseCodes.CLOSED_ABNORMALLY, "the server is stopping"));
-        }
+        onCloser(() -> closeSession(new CloseReason(CloseReason.CloseCodes.CLOSED_ABNORMALLY, why)));
     }
 
     /**
      * On the closer thread: takes the connection out of the registry, its rooms and its user, then
-     * closes it with {@code close}. A server that is stopping closes it here and now.
+     * closes it with {@code close}.
      */
     private void cutOffThen(Runnable close) {
+        onCloser(() -> {
+            cutOff.accept(this);
+            close.run();
+        });
+    }
+
+    /** Runs {@code closing} on the closer thread; a server that is stopping closes the connection here and now. */
+    private void onCloser(Runnable closing) {
         try {
-            closer.execute(() -> {
-                cutOff.accept(this);
-                close.run();
-            });
+            closer.execute(closing);
         } catch (RejectedExecutionException e) {
             closeSession(new CloseReason(CloseReason.CloseCodes.CLOSED_ABNORMALLY, "the server is stopping"));
         }

@@ -46,7 +46,7 @@ public class ConnectionLimits {
     /** Admits a handshake, or refuses it with 503 (server-wide limit) or 429. */
     synchronized Admission admit(String remoteAddress, String user) {
         long now = System.nanoTime();
-        admitted.removeIf(admission -> now - admission.lapsesAt >= 0);
+        pruneLapsed(now);
         if (connections.count() + admitted.size() >= settings.integer(Setting.MAX_CONNECTIONS)) {
             throw Refusal.tooMany(503, "the server has reached its connection limit; retry later");
         }
@@ -64,9 +64,13 @@ public class ConnectionLimits {
     }
 
     /** Handshakes admitted whose connection has not opened yet, and not lapsed. */
-    long pending() {
-        long now = System.nanoTime();
-        return admitted.stream().filter(admission -> now - admission.lapsesAt < 0).count();
+    synchronized long pending() {
+        pruneLapsed(System.nanoTime());
+        return admitted.size();
+    }
+
+    private void pruneLapsed(long now) {
+        admitted.removeIf(admission -> now - admission.lapsesAt >= 0);
     }
 
     private long count(Predicate<io.tidings.connections.Connection> open, Predicate<Admission> pending) {

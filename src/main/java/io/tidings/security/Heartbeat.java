@@ -66,14 +66,18 @@ public class Heartbeat {
 
     private void schedule() {
         if (!stopped) {
-            long interval = Math.max(1, settings.number(Setting.HEARTBEAT_INTERVAL_MS));
-            next = scheduler.schedule(this::beat, interval / slices(interval), TimeUnit.MILLISECONDS);
+            next = scheduler.schedule(this::beat, tickMillis(settings.number(Setting.HEARTBEAT_INTERVAL_MS)), TimeUnit.MILLISECONDS);
         }
     }
 
-    /** How many ticks an interval of {@code intervalMillis} is spread over. */
+    /** Milliseconds between two ticks for an interval of {@code intervalMillis} (under 1 counts as 1). */
+    static long tickMillis(long intervalMillis) {
+        return Math.max(1, intervalMillis) / slices(intervalMillis);
+    }
+
+    /** How many ticks an interval of {@code intervalMillis} is spread over: enough that none is more than {@link #TICK_MS} apart. */
     static int slices(long intervalMillis) {
-        return (int) Math.max(1, Math.min(Integer.MAX_VALUE, intervalMillis / TICK_MS));
+        return (int) Math.max(1, Math.min(Integer.MAX_VALUE, -Math.floorDiv(-intervalMillis, TICK_MS)));
     }
 
     /** Which of {@code slices} ticks checks the connection with {@code connectionId}. */

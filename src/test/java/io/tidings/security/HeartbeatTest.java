@@ -15,11 +15,17 @@ class HeartbeatTest {
     @Test
     void anIntervalIsSpreadOverTicksOfAtMostOneSecond() {
         assertEquals(30, Heartbeat.slices(30_000));
-        assertEquals(2, Heartbeat.slices(2_500));
+        assertEquals(3, Heartbeat.slices(2_500));
         assertEquals(1, Heartbeat.slices(1_000));
         assertEquals(1, Heartbeat.slices(500));
-        assertTrue(30_000 / Heartbeat.slices(30_000) <= Heartbeat.TICK_MS);
-        assertTrue(2_500 / Heartbeat.slices(2_500) <= 2 * Heartbeat.TICK_MS);
+        assertEquals(1, Heartbeat.slices(1));
+        assertEquals(1, Heartbeat.tickMillis(0), "an interval under 1 ms counts as 1 ms");
+        for (long interval : new long[]{1, 500, 999, 1_000, 1_001, 2_500, 30_000, 86_400_000}) {
+            int slices = Heartbeat.slices(interval);
+            long tick = Heartbeat.tickMillis(interval);
+            assertTrue(tick <= Heartbeat.TICK_MS, interval + " ms: ticks " + tick + " ms apart");
+            assertTrue(slices * tick > interval - slices, interval + " ms: every connection checked within the interval");
+        }
     }
 
     @Test
