@@ -112,7 +112,7 @@ public final class TestClient implements AutoCloseable {
         }
         JsonObject frame = poll(TIMEOUT.toNanos());
         if (frame == null) {
-            throw new AssertionError("no frame within " + TIMEOUT);
+            throw new AssertionError("no frame within " + TIMEOUT + state());
         }
         return frame;
     }
@@ -140,7 +140,14 @@ public final class TestClient implements AutoCloseable {
             }
         }
         rethrowFailures();
-        throw new AssertionError("expected " + description + " within " + TIMEOUT + "; got " + backlog);
+        throw new AssertionError("expected " + description + " within " + TIMEOUT + "; got " + backlog + state());
+    }
+
+    /** Whether the socket is still open, or how it was closed, for a failure message. */
+    private String state() {
+        CloseReason reason = closed.getNow(null);
+        return reason != null ? "; closed with " + reason.getCloseCode().getCode() + " \"" + reason.getReasonPhrase() + "\""
+                : session.isOpen() ? "; the socket is open" : "; the socket is closed";
     }
 
     /** Drops every frame received so far. */
