@@ -58,6 +58,9 @@ public final class Connection implements Recipient {
         this.traffic = traffic;
         this.outbound = new Outbound(session.getAsyncRemote(), limits.maxMessages(), limits.maxBytes(), this::outboundFailed);
         this.outbound.onDrop(traffic::dropped);
+        // Nothing leaves before the connection is announced: a client that acts on its welcome
+        // finds the connection registered everywhere (its user, the observers' state).
+        this.outbound.hold();
     }
 
     @Override
@@ -85,6 +88,11 @@ public final class Connection implements Recipient {
 
     public boolean isOpen() {
         return session.isOpen();
+    }
+
+    /** Sends what was queued before the connection was announced, its welcome first, and all that follows. */
+    void ready() {
+        outbound.release();
     }
 
     /** Encodes and queues one frame for this connection only. */
@@ -161,10 +169,13 @@ public final class Connection implements Recipient {
         return true;
     }
 
-    /** Closes the WebSocket with a code and a reason phrase (at most 123 bytes). */
+    /**
+     * Closes the WebSocket with a code and a reason phrase (at most 123 bytes). Nothing more is sent;
+     * the close itself is made on the closer thread, see {@link #closeAway(Session, CloseReason, Executor)}.
+     */
     public void close(int code, String reason) {
         outbound.close();
-        closeSession(CloseCodes.reason(code, reason));
+        closeAway(session, CloseCodes.reason(code, reason), closer);
     }
 
     /**
@@ -227,12 +238,34 @@ public final class Connection implements Recipient {
     }
 
     private void closeSession(CloseReason reason) {
+        closeNow(session, reason);
+    }
+
+    /**
+     * Closes a session the server gives up on from a thread that does not serve HTTP requests.
+     * <p>
+     * Payara (Tyrus over the servlet upgrade) tears the upgraded request down as soon as it has sent
+     * the close frame, and the client's close reply, arriving after that, is processed once more on
+     * the torn-down request. Grizzly recycles request objects into a cache of the recycling thread;
+     * closed on a request thread, one object could come to serve two requests, and 10 handshakes in
+     * 1,000 rounds of connect and disconnect lost their identity (closed with 4001). Closed on the
+     * closer thread, none did.
+     */
+    public static void closeAway(Session session, CloseReason reason, Executor closer) {
+        try {
+            closer.execute(() -> closeNow(session, reason));
+        } catch (RejectedExecutionException stopping) {
+            closeNow(session, reason);
+        }
+    }
+
+    private static void closeNow(Session session, CloseReason reason) {
         try {
             if (session.isOpen()) {
                 session.close(reason);
             }
         } catch (IOException | IllegalStateException e) {
-            LOG.log(Level.FINE, "closing connection " + id + " failed", e);
+            LOG.log(Level.FINE, "closing session " + session.getId() + " failed", e);
         }
     }
 

@@ -9,8 +9,9 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Fired synchronously by the {@link ConnectionRegistry} when a connection is ready (after its welcome)
- * ({@link Opened}) and when it is removed ({@link Closed}). Observers run on the thread that
+ * Fired synchronously by the {@link ConnectionRegistry} when a connection is ready ({@link Opened}:
+ * its welcome is queued, and sent once the observers are done, ahead of what they send) and when it
+ * is removed ({@link Closed}). Observers run on the thread that
  * opened or closed the socket and must not need a request context.
  */
 public record ConnectionChange(Connection connection) {

@@ -54,11 +54,17 @@ public class ConnectionRegistry {
     }
 
     /**
-     * Tells the rest of the application that a registered connection is ready: called once the
-     * client has its {@code welcome}, so that whatever observers send arrives after it.
+     * Tells the rest of the application that a registered connection is ready, then lets its frames
+     * go out. Called once its {@code welcome} is queued, so that whatever observers send arrives
+     * after it, and the client, which can act once it has the welcome, finds the connection known
+     * to every observer (its user's connections, for one).
      */
     public void announce(Connection connection) {
-        events.select(ConnectionChange.Opened.Literal.INSTANCE).fire(new ConnectionChange(connection));
+        try {
+            events.select(ConnectionChange.Opened.Literal.INSTANCE).fire(new ConnectionChange(connection));
+        } finally {
+            connection.ready();
+        }
     }
 
     /** Forgets a connection; returns it if it was still registered. */

@@ -52,6 +52,8 @@ final class Outbound implements SendHandler {
     /** When the send in flight was handed to the container ({@link System#nanoTime()}); valid while {@link #sending}. */
     private long sendingSince;
     private boolean closed;
+    /** While held, frames are queued but not sent (a new connection until it is announced). */
+    private boolean held;
     private Thread pumpThread;
     private boolean completedInline;
     private long dropped;
@@ -71,7 +73,7 @@ final class Outbound implements SendHandler {
             if (closed) {
                 return false;
             }
-            if (!sending) {
+            if (!sending && !held) {
                 sending = true;
                 sendingSince = System.nanoTime();
                 first = frame;
@@ -215,6 +217,30 @@ final class Outbound implements SendHandler {
             sendingSince = System.nanoTime();
         }
         return frame;
+    }
+
+    /** Queues frames without sending them until {@link #release()}; call before the first {@link #offer}. */
+    synchronized void hold() {
+        held = true;
+    }
+
+    /** Starts sending what was queued while held. */
+    void release() {
+        Frame first;
+        synchronized (this) {
+            if (!held) {
+                return;
+            }
+            held = false;
+            if (sending || closed) {
+                return;
+            }
+            sending = true;
+            first = next();
+        }
+        if (first != null) {
+            pump(first);
+        }
     }
 
     /** Nanoseconds the send in flight has been waiting for the container to complete it; 0 when none is. */

@@ -15,15 +15,14 @@ import io.tidings.security.ConnectionLimits;
 import io.tidings.security.FrameGate;
 import io.tidings.security.Identity;
 import io.tidings.security.RoomAccess;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.websocket.Session;
 
-import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.Optional;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
  * What every Tidings endpoint does with its session: register it on open, pass its frames
@@ -34,7 +33,6 @@ import java.util.logging.Logger;
 @ApplicationScoped
 public class Sockets {
 
-    private static final Logger LOG = Logger.getLogger(Sockets.class.getName());
     static final String CONNECTION_ID = "tidings.connectionId";
     /** Text is decoded here rather than by a declared decoder, so the size check comes first. */
     private static final EnvelopeDecoder DECODER = new EnvelopeDecoder();
@@ -56,6 +54,10 @@ public class Sockets {
 
     @Inject
     ConnectionLimits limits;
+
+    /** Closes refused sessions away from the request thread (see {@link Connection#closeAway}). */
+    @Resource
+    ManagedExecutorService closer;
 
     /**
      * Registers the session and sends {@code welcome}. A session without an identity (the
@@ -118,12 +120,8 @@ public class Sockets {
         connections.remove((String) session.getUserProperties().get(CONNECTION_ID));
     }
 
-    private static void refuse(Session session) {
-        try {
-            session.close(CloseCodes.reason(CloseCodes.UNAUTHENTICATED, "not authenticated"));
-        } catch (IOException e) {
-            LOG.log(Level.FINE, "closing an unauthenticated session failed", e);
-        }
+    private void refuse(Session session) {
+        Connection.closeAway(session, CloseCodes.reason(CloseCodes.UNAUTHENTICATED, "not authenticated"), closer);
     }
 
     private Optional<Connection> connection(Session session) {

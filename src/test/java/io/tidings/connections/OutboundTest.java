@@ -63,6 +63,36 @@ class OutboundTest {
     }
 
     @Test
+    void aHeldPathQueuesUntilReleasedThenSendsInOrder() {
+        Remote remote = new Remote();
+        Outbound outbound = new Outbound(remote.proxy(), 10, 1_000_000, failures::add);
+        outbound.hold();
+        assertTrue(outbound.offer(Outbound.Frame.text("welcome", false)));
+        assertTrue(outbound.offer(Outbound.Frame.text("unread", false)));
+        assertEquals(List.of(), remote.sent);
+        assertEquals(2, outbound.queued());
+        outbound.release();
+        remote.completeOne();
+        assertTrue(outbound.offer(Outbound.Frame.text("later", false)));
+        remote.completeOne();
+        remote.completeOne();
+        assertEquals(List.of("welcome", "unread", "later"), remote.sent);
+        outbound.release();
+        assertEquals(0, outbound.queued());
+        assertEquals(List.of(), failures);
+    }
+
+    @Test
+    void releasingAnEmptyHeldPathLetsTheNextFrameGoAtOnce() {
+        Remote remote = new Remote();
+        Outbound outbound = new Outbound(remote.proxy(), 10, 1_000_000, failures::add);
+        outbound.hold();
+        outbound.release();
+        assertTrue(outbound.offer(Outbound.Frame.text("m", false)));
+        assertEquals(List.of("m"), remote.sent);
+    }
+
+    @Test
     void sendsThatCompleteOnTheCallingThreadDoNotRecurse() {
         Remote remote = new Remote();
         remote.inline = true;
