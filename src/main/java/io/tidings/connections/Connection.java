@@ -29,6 +29,7 @@ public final class Connection implements Recipient {
     private static final Logger LOG = Logger.getLogger(Connection.class.getName());
     private static final EnvelopeEncoder ENCODER = new EnvelopeEncoder();
     private static final String DRAIN = "tidings.drain";
+    private static final CloseReason STOPPING = new CloseReason(CloseReason.CloseCodes.CLOSED_ABNORMALLY, "the server is stopping");
     private static final byte[] DRAIN_PING = {'d', 'r', 'a', 'i', 'n'};
 
     private final String id;
@@ -165,7 +166,7 @@ public final class Connection implements Recipient {
         }
         outbound.close();
         traffic.sendTimedOut();
-        cutOffThen(() -> closeSession(CloseCodes.reason(CloseCodes.UNRESPONSIVE, "send timed out")));
+        cutOffThen(() -> closeNow(session, CloseCodes.reason(CloseCodes.UNRESPONSIVE, "send timed out")));
         return true;
     }
 
@@ -194,7 +195,7 @@ public final class Connection implements Recipient {
             cutOffThen(() -> closeAfterDrain(CloseCodes.reason(CloseCodes.SLOW_CONSUMER, "outbound queue full; reconnect and recover")));
             return;
         }
-        onCloser(() -> closeSession(new CloseReason(CloseReason.CloseCodes.CLOSED_ABNORMALLY, why)));
+        closeAway(session, new CloseReason(CloseReason.CloseCodes.CLOSED_ABNORMALLY, why), closer);
     }
 
     /**
@@ -202,19 +203,10 @@ public final class Connection implements Recipient {
      * closes it with {@code close}.
      */
     private void cutOffThen(Runnable close) {
-        onCloser(() -> {
+        onCloser(closer, session, () -> {
             cutOff.accept(this);
             close.run();
         });
-    }
-
-    /** Runs {@code closing} on the closer thread; a server that is stopping closes the connection here and now. */
-    private void onCloser(Runnable closing) {
-        try {
-            closer.execute(closing);
-        } catch (RejectedExecutionException e) {
-            closeSession(new CloseReason(CloseReason.CloseCodes.CLOSED_ABNORMALLY, "the server is stopping"));
-        }
     }
 
     private void closeAfterDrain(CloseReason reason) {
@@ -222,9 +214,9 @@ public final class Connection implements Recipient {
         session.getUserProperties().put(DRAIN, drained);
         ping(ByteBuffer.wrap(DRAIN_PING));
         drained.completeOnTimeout(null, closeDrainMillis, TimeUnit.MILLISECONDS)
-                .thenRunAsync(() -> closeSession(reason), closer)
+                .thenRunAsync(() -> closeNow(session, reason), closer)
                 .exceptionally(stopping -> {
-                    closeSession(reason);
+                    closeNow(session, reason);
                     return null;
                 });
     }
@@ -235,10 +227,6 @@ public final class Connection implements Recipient {
                 && session.getUserProperties().remove(DRAIN) instanceof CompletableFuture<?> drained) {
             drained.complete(null);
         }
-    }
-
-    private void closeSession(CloseReason reason) {
-        closeNow(session, reason);
     }
 
     /**
@@ -252,10 +240,15 @@ public final class Connection implements Recipient {
      * closer thread, none did.
      */
     public static void closeAway(Session session, CloseReason reason, Executor closer) {
+        onCloser(closer, session, () -> closeNow(session, reason));
+    }
+
+    /** Runs {@code closing} on the closer thread; a server that is stopping closes the session here and now. */
+    private static void onCloser(Executor closer, Session session, Runnable closing) {
         try {
-            closer.execute(() -> closeNow(session, reason));
-        } catch (RejectedExecutionException stopping) {
-            closeNow(session, reason);
+            closer.execute(closing);
+        } catch (RejectedExecutionException e) {
+            closeNow(session, STOPPING);
         }
     }
 
