@@ -82,6 +82,8 @@ public enum Setting {
     ROOMS_ACCESS("tidings.rooms.access", ""),
     /** Largest text or binary message a client may send, in bytes. */
     MAX_FRAME_BYTES("tidings.limits.frame-bytes", "65536"),
+    /** Deepest nesting of arrays and objects in a client frame or HTTP body ({@code too_deep} beyond). */
+    JSON_DEPTH("tidings.limits.json-depth", "64"),
     /** Client frames per second one connection may send on average. */
     RATE_PER_SECOND("tidings.limits.rate-per-second", "20"),
     /** Client frames one connection may send in a burst. */

@@ -29,7 +29,7 @@ public final class Connection implements Recipient {
     private static final Logger LOG = Logger.getLogger(Connection.class.getName());
     private static final EnvelopeEncoder ENCODER = new EnvelopeEncoder();
     private static final String DRAIN = "tidings.drain";
-    private static final CloseReason STOPPING = new CloseReason(CloseReason.CloseCodes.CLOSED_ABNORMALLY, "the server is stopping");
+    private static final CloseReason STOPPING = new CloseReason(CloseReason.CloseCodes.GOING_AWAY, "the server is stopping");
     private static final byte[] DRAIN_PING = {'d', 'r', 'a', 'i', 'n'};
 
     private final String id;
@@ -139,7 +139,7 @@ public final class Connection implements Recipient {
         Outbound.withoutJars(() -> {
             try {
                 session.getAsyncRemote().sendPing(payload);
-            } catch (IOException | IllegalStateException e) {
+            } catch (IOException | RuntimeException | Error e) { // any failure in the container is this connection's
                 LOG.log(Level.FINE, "ping to connection " + id + " failed", e);
             }
         });
@@ -195,7 +195,7 @@ public final class Connection implements Recipient {
             cutOffThen(() -> closeAfterDrain(CloseCodes.reason(CloseCodes.SLOW_CONSUMER, "outbound queue full; reconnect and recover")));
             return;
         }
-        closeAway(session, new CloseReason(CloseReason.CloseCodes.CLOSED_ABNORMALLY, why), closer);
+        cutOffThen(() -> closeNow(session, CloseCodes.reason(CloseCodes.SEND_FAILED, why)));
     }
 
     /**
@@ -257,7 +257,7 @@ public final class Connection implements Recipient {
             if (session.isOpen()) {
                 session.close(reason);
             }
-        } catch (IOException | IllegalStateException e) {
+        } catch (IOException | RuntimeException | Error e) { // any failure in the container is this connection's
             LOG.log(Level.FINE, "closing session " + session.getId() + " failed", e);
         }
     }

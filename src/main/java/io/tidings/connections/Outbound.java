@@ -156,7 +156,10 @@ final class Outbound implements SendHandler {
                     remote.sendBinary((ByteBuffer) frame.payload(), this);
                 }
             });
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
+            // Whatever the container throws (Tyrus throws java.lang.Error for a string it cannot
+            // encode) fails this connection, never the thread that was sending: the history writer,
+            // a request thread, a fan-out.
             onResult(new SendResult(e));
         }
     }

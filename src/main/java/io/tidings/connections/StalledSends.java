@@ -1,5 +1,6 @@
 package io.tidings.connections;
 
+import io.tidings.lifecycle.Worker;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
@@ -23,7 +24,7 @@ import java.util.logging.Logger;
  * does nothing), so a stuck send there was only noticed by the heartbeat's missed pongs.
  */
 @ApplicationScoped
-public class StalledSends {
+public class StalledSends implements Worker {
 
     static final long CHECK_INTERVAL_MS = 1000;
 
@@ -57,8 +58,18 @@ public class StalledSends {
                     LOG.fine(() -> connection + ": a send waited longer than the send timeout; closed");
                 }
             }
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
             LOG.log(Level.WARNING, "checking for stalled sends failed; it goes on in a second", e);
         }
+    }
+
+    @Override
+    public String workerName() {
+        return "stalled-sends";
+    }
+
+    @Override
+    public boolean running() {
+        return Worker.repeating(checks);
     }
 }

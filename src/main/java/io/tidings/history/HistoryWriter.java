@@ -2,6 +2,7 @@ package io.tidings.history;
 
 import io.tidings.config.Setting;
 import io.tidings.config.Settings;
+import io.tidings.lifecycle.Worker;
 import io.tidings.protocol.Envelope;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -21,9 +22,12 @@ import java.util.logging.Logger;
  * Stores room messages in batches on one writer thread: whatever has queued up while the previous
  * batch was being written goes into the next transaction, so the database does not cap the
  * message rate. Callbacks run on the writer thread in submission order, after the commit.
+ * <p>
+ * A failing batch or callback fails its own messages only; should the thread still end, the next
+ * submission starts another, and readiness reports the writer down until then.
  */
 @ApplicationScoped
-public class HistoryWriter {
+public class HistoryWriter implements Worker {
 
     /** What to do once a message is stored, or when storing it failed. */
     public interface Outcome {
@@ -57,8 +61,14 @@ public class HistoryWriter {
     }
 
     private synchronized void startIfNeeded() {
+        if (writer != null && !writer.isAlive() && running) {
+            LOG.warning("the history writer thread had ended; starting another");
+            writer = null;
+        }
         if (writer == null) {
-            queue = new LinkedBlockingQueue<>(settings.integer(Setting.HISTORY_QUEUE_CAPACITY));
+            if (queue == null) {
+                queue = new LinkedBlockingQueue<>(settings.integer(Setting.HISTORY_QUEUE_CAPACITY));
+            }
             running = true;
             writer = threads.newThread(this::run);
             writer.setName("tidings-history-writer");
@@ -81,6 +91,12 @@ public class HistoryWriter {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 break;
+            } catch (RuntimeException | Error e) {
+                // write() fails a batch's messages itself; this is a failure outside it: the batch's
+                // senders are told, the writer goes on with the next batch.
+                LOG.log(Level.SEVERE, "the history writer failed on a batch of " + batch.size() + "; it goes on", e);
+                batch.forEach(p -> safely(() -> p.outcome().failed(p.message(), "the message could not be stored")));
+                batch.clear();
             }
         }
         List<Pending> left = new ArrayList<>(batch);
@@ -91,7 +107,7 @@ public class HistoryWriter {
     private void write(List<Pending> batch) {
         try {
             store.storeAll(batch.stream().map(Pending::message).toList());
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
             LOG.log(Level.WARNING, "storing " + batch.size() + " room messages failed", e);
             batch.forEach(p -> safely(() -> p.outcome().failed(p.message(), "the message could not be stored")));
             return;
@@ -102,9 +118,20 @@ public class HistoryWriter {
     private static void safely(Runnable callback) {
         try {
             callback.run();
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
             LOG.log(Level.WARNING, "a history callback failed", e);
         }
+    }
+
+    @Override
+    public String workerName() {
+        return "history-writer";
+    }
+
+    /** Running, or not started yet (it starts with the first message). */
+    @Override
+    public synchronized boolean running() {
+        return writer == null || writer.isAlive();
     }
 
     @PreDestroy

@@ -1,7 +1,9 @@
 package io.tidings.http;
 
+import io.tidings.config.Setting;
+import io.tidings.config.Settings;
 import io.tidings.protocol.Json;
-import jakarta.json.JsonException;
+import io.tidings.protocol.JsonGuard;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
@@ -12,6 +14,9 @@ import jakarta.json.JsonValue;
  */
 final class Bodies {
 
+    /** Read when a body is parsed, as every setting is. */
+    private static final Settings SETTINGS = new Settings();
+
     private Bodies() {
     }
 
@@ -21,8 +26,11 @@ final class Bodies {
         }
         JsonValue value;
         try {
-            value = Json.parse(body);
-        } catch (JsonException e) {
+            value = Json.parse(body, SETTINGS.integer(Setting.JSON_DEPTH));
+        } catch (JsonGuard.Refused e) {
+            throw ApiException.badRequest(e.code().wire(), "the body is refused: " + e.getMessage() + "; for example " + example);
+        } catch (RuntimeException e) {
+            // JsonException, and whatever else a parser throws on input it cannot read
             throw ApiException.badRequest("invalid_json", "the body is not valid JSON (" + e.getMessage() + "); for example " + example);
         }
         if (!(value instanceof JsonObject object)) {

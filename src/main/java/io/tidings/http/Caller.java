@@ -119,6 +119,9 @@ public class Caller {
         try {
             return authenticator.authenticate(request);
         } catch (Refusal refusal) {
+            if (refusal.httpStatus() == 400) {
+                throw new ApiException(Response.Status.BAD_REQUEST, refusal.code(), refusal.getMessage());
+            }
             boolean forbidden = refusal.httpStatus() == 403;
             throw refused(forbidden ? Response.Status.FORBIDDEN : Response.Status.UNAUTHORIZED,
                     forbidden ? "forbidden" : "invalid_credential", refusal.getMessage());

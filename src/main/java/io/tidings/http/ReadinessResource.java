@@ -2,7 +2,11 @@ package io.tidings.http;
 
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.RequestScoped;
+import io.tidings.lifecycle.Worker;
 import io.tidings.protocol.Json;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -14,8 +18,9 @@ import java.sql.Connection;
 import java.sql.SQLException;
 
 /**
- * {@code /api/health/ready}: 200 when Tidings can serve (the datasource answers), 503 otherwise,
- * with one entry per check. A cluster bus adds its check here when there is one.
+ * {@code /api/health/ready}: 200 when Tidings can serve (the datasource answers and every
+ * {@link Worker} runs), 503 otherwise, with one entry per check. A cluster bus adds its check here
+ * when there is one.
  */
 @Path("health/ready")
 @Produces(MediaType.APPLICATION_JSON)
@@ -28,12 +33,21 @@ public class ReadinessResource {
     @Resource(lookup = "java:comp/DefaultDataSource")
     DataSource dataSource;
 
+    @Inject
+    @Any
+    Instance<Worker> workers;
+
     @GET
     public Response ready() {
         String datasource = datasource();
         boolean up = "UP".equals(datasource);
-        var body = Json.createObjectBuilder().add("status", up ? "UP" : "DOWN")
-                .add("checks", Json.createObjectBuilder().add("datasource", datasource));
+        var checks = Json.createObjectBuilder().add("datasource", datasource);
+        for (Worker worker : workers) {
+            boolean running = worker.running();
+            up &= running;
+            checks.add(worker.workerName(), running ? "UP" : "DOWN: not running");
+        }
+        var body = Json.createObjectBuilder().add("status", up ? "UP" : "DOWN").add("checks", checks);
         return Response.status(up ? 200 : 503).entity(body.build().toString()).build();
     }
 

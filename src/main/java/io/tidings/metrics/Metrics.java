@@ -8,6 +8,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.tidings.connections.ConnectionChange;
 import io.tidings.connections.ConnectionRegistry;
 import io.tidings.connections.Traffic;
+import io.tidings.lifecycle.Worker;
 import io.tidings.rooms.RoomRegistry;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -21,6 +22,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * The one place Tidings counts. Counters are Micrometer's (striped, lock-free), so calling them
@@ -28,7 +31,9 @@ import java.util.concurrent.TimeUnit;
  * over the last ten seconds, sampled once a second.
  */
 @ApplicationScoped
-public class Metrics implements Traffic {
+public class Metrics implements Traffic, Worker {
+
+    private static final Logger LOG = Logger.getLogger(Metrics.class.getName());
 
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private Counter opened;
@@ -78,9 +83,23 @@ public class Metrics implements Traffic {
         gauge("tidings.messages.in.rate", "Frames received per second, over the last 10 seconds", in::perSecond);
         gauge("tidings.messages.out.rate", "Frames queued per second, over the last 10 seconds", out::perSecond);
         sampling = scheduler.scheduleAtFixedRate(() -> {
-            in.sample();
-            out.sample();
+            try {
+                in.sample();
+                out.sample();
+            } catch (RuntimeException | Error e) {
+                LOG.log(Level.WARNING, "sampling the message rates failed; it goes on in a second", e);
+            }
         }, 0, 1, TimeUnit.SECONDS);
+    }
+
+    @Override
+    public String workerName() {
+        return "metrics-sampling";
+    }
+
+    @Override
+    public boolean running() {
+        return Worker.repeating(sampling);
     }
 
     @PreDestroy

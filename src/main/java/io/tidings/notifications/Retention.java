@@ -3,6 +3,7 @@ package io.tidings.notifications;
 import io.tidings.config.Setting;
 import io.tidings.config.Settings;
 import jakarta.annotation.PreDestroy;
+import io.tidings.lifecycle.Worker;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,7 +20,7 @@ import java.util.logging.Logger;
 
 /** Deletes notifications older than {@code tidings.notifications.retention-days}, a minute after start-up and every hour. */
 @ApplicationScoped
-public class Retention {
+public class Retention implements Worker {
 
     private static final Logger LOG = Logger.getLogger(Retention.class.getName());
 
@@ -45,10 +46,20 @@ public class Retention {
         try {
             Instant cutoff = Instant.now().minus(Duration.ofDays(settings.integer(Setting.NOTIFICATIONS_RETENTION_DAYS)));
             return store.purgeCreatedBefore(cutoff);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
             LOG.log(Level.WARNING, "purging old notifications failed", e);
             return 0;
         }
+    }
+
+    @Override
+    public String workerName() {
+        return "notification-retention";
+    }
+
+    @Override
+    public boolean running() {
+        return Worker.repeating(task);
     }
 
     @PreDestroy

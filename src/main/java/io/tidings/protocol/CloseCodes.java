@@ -8,6 +8,11 @@ import jakarta.websocket.CloseReason;
  */
 public final class CloseCodes {
 
+    /**
+     * The container failed to send a frame to the connection (standard 1011, "send failed"): the
+     * connection is closed, the others go on. Reconnect and recover by sequence.
+     */
+    public static final int SEND_FAILED = 1011;
     /** The peer stopped answering pings, or sent nothing for the idle timeout. */
     public static final int UNRESPONSIVE = 4000;
     /** Missing or invalid credentials, or the token expired and was not refreshed in time. */

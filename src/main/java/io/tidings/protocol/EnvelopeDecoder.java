@@ -20,12 +20,23 @@ public class EnvelopeDecoder implements Decoder.Text<Inbound> {
     /** Correlation ids are opaque strings of at most this many characters. */
     public static final int MAX_REF_LENGTH = 64;
 
+    /** Nesting allowed when no limit is given (the default of {@code tidings.limits.json-depth}). */
+    public static final int DEFAULT_DEPTH = 64;
+
     @Override
     public Inbound decode(String text) {
+        return decode(text, DEFAULT_DEPTH);
+    }
+
+    /** Decodes a frame whose arrays and objects may nest at most {@code maxDepth} levels. */
+    public Inbound decode(String text, int maxDepth) {
         JsonValue value;
         try {
-            value = Json.parse(text);
-        } catch (JsonException | IllegalArgumentException e) {
+            value = Json.parse(text, maxDepth);
+        } catch (JsonGuard.Refused e) {
+            return new Malformed(e.code(), e.getMessage(), null);
+        } catch (RuntimeException e) {
+            // JsonException, and whatever else a parser throws on input it cannot read
             return new Malformed(ErrorCode.INVALID_JSON, "frame is not valid JSON; send an object like {\"type\":\"ping\"}", null);
         }
         if (!(value instanceof JsonObject frame)) {

@@ -7,6 +7,8 @@ package io.tidings.protocol;
 public enum ErrorCode {
     /** The frame is not valid JSON. */
     INVALID_JSON,
+    /** Arrays and objects in the frame nest deeper than {@code tidings.limits.json-depth}. */
+    TOO_DEEP,
     /** The frame is JSON but not an object. */
     NOT_AN_OBJECT,
     /** The frame has no {@code type} field. */

@@ -34,6 +34,9 @@ public final class Json {
 
     private static final JsonParserFactory PARSERS = PROVIDER.createParserFactory(Map.of());
 
+    /** The nesting allowed in JSON Tidings made itself (stored messages it accepted under the client limit). */
+    private static final int TRUSTED_DEPTH = 512;
+
     private Json() {
     }
 
@@ -42,6 +45,15 @@ public final class Json {
      * {@code fromJson} would accept it).
      */
     public static JsonValue parse(String text) {
+        return parse(text, TRUSTED_DEPTH);
+    }
+
+    /**
+     * Parses client JSON: as {@link #parse(String)}, after {@link JsonGuard} checked its nesting
+     * against {@code maxDepth} and its strings for lone surrogates ({@link JsonGuard.Refused}).
+     */
+    public static JsonValue parse(String text, int maxDepth) {
+        JsonGuard.check(text, maxDepth);
         try (JsonParser parser = PARSERS.createParser(new StringReader(text))) {
             if (!parser.hasNext()) {
                 throw new JsonException("empty frame");

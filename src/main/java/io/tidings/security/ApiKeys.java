@@ -33,6 +33,9 @@ final class ApiKeys {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        if (properties.stringPropertyNames().stream().anyMatch(String::isBlank)) {
+            throw new IllegalStateException("the API keys file has a line with an empty key");
+        }
         return new ApiKeys(properties.stringPropertyNames().stream().collect(Collectors.toUnmodifiableMap(
                 ApiKeys::digest, key -> identity(properties.getProperty(key)))));
     }
@@ -47,6 +50,11 @@ final class ApiKeys {
 
     private static Identity identity(String value) {
         String[] parts = value.split(",");
+        if (!Identity.validUser(parts[0].trim())) {
+            // The key is never named (it is a secret); the user is config, and names the line.
+            throw new IllegalStateException("the API keys file gives a key the user '" + parts[0].trim()
+                    + "', which is not a user name of " + Identity.USER_RULE);
+        }
         Set<String> roles = Arrays.stream(parts).skip(1).map(String::trim).filter(r -> !r.isEmpty())
                 .collect(Collectors.toSet());
         return new Identity(parts[0].trim(), roles, Map.of(), AuthMode.API_KEY, null);

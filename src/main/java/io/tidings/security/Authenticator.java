@@ -63,6 +63,9 @@ public class Authenticator {
         if (principal != null && modes.contains(AuthMode.CONTAINER)) {
             Set<String> roles = settings.list(Setting.CONTAINER_ROLES).stream().filter(request::isUserInRole)
                     .collect(Collectors.toSet());
+            if (!Identity.validUser(principal.getName())) {
+                throw Refusal.unauthenticated("the signed-in user's name is not a user name of " + Identity.USER_RULE);
+            }
             return new Identity(principal.getName(), roles, Map.of(), AuthMode.CONTAINER, null);
         }
         if (modes.contains(AuthMode.GUEST)) {
@@ -84,7 +87,8 @@ public class Authenticator {
             return Identity.guest("guest-" + Integer.toString(ThreadLocalRandom.current().nextInt(36 * 36 * 36 * 36), 36));
         }
         if (!NAME.matcher(requested).matches()) {
-            throw Refusal.forbidden("name must match " + NAME.pattern());
+            throw Refusal.invalid("invalid_name", "name must be 1 to 32 letters, digits, dots, dashes or underscores"
+                    + " (" + NAME.pattern() + "), not '" + requested + "'");
         }
         if (heldNames.isHeld(requested)) {
             throw Refusal.forbidden("name '" + requested + "' belongs to a registered user; choose another");

@@ -25,7 +25,8 @@ public final class Credentials {
      * The JWT from {@code Sec-WebSocket-Protocol} (browsers), an {@code Authorization: Bearer} header
      * (HTTP API and other clients; only when Tidings checks tokens itself, since otherwise the
      * header belongs to the container's own authentication), else the {@code access_token} query
-     * parameter.
+     * parameter. A token found there is returned even when empty: a credential that is present but
+     * not valid is refused, never ignored in favour of another mode.
      */
     static Optional<String> bearer(HttpServletRequest request, boolean jwtEnabled) {
         for (String header : Collections.list(request.getHeaders("Sec-WebSocket-Protocol"))) {
@@ -37,9 +38,12 @@ public final class Credentials {
         }
         String authorization = request.getHeader(AUTHORIZATION);
         if (jwtEnabled && authorization != null && authorization.regionMatches(true, 0, BEARER_SCHEME, 0, BEARER_SCHEME.length())) {
-            return Optional.of(authorization.substring(BEARER_SCHEME.length()).trim()).filter(t -> !t.isEmpty());
+            return Optional.of(authorization.substring(BEARER_SCHEME.length()).trim());
         }
-        return Optional.ofNullable(request.getParameter(TOKEN_PARAMETER)).filter(t -> !t.isBlank());
+        if (jwtEnabled && authorization != null && authorization.trim().equalsIgnoreCase(BEARER_SCHEME.trim())) {
+            return Optional.of(""); // "Bearer" with nothing after it
+        }
+        return Optional.ofNullable(request.getParameter(TOKEN_PARAMETER));
     }
 
     /** Whether the request carries a token in any of the places {@link #bearer} looks. */
@@ -48,6 +52,6 @@ public final class Credentials {
     }
 
     static Optional<String> apiKey(HttpServletRequest request) {
-        return Optional.ofNullable(request.getHeader(API_KEY_HEADER)).filter(k -> !k.isBlank());
+        return Optional.ofNullable(request.getHeader(API_KEY_HEADER));
     }
 }

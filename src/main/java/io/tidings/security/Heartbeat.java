@@ -6,6 +6,7 @@ import io.tidings.connections.Connection;
 import io.tidings.connections.ConnectionRegistry;
 import io.tidings.protocol.CloseCodes;
 import jakarta.annotation.PreDestroy;
+import io.tidings.lifecycle.Worker;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
@@ -31,7 +32,7 @@ import java.util.logging.Logger;
  * bring their thousands of pongs back at once, and messages queued behind that burst would wait.
  */
 @ApplicationScoped
-public class Heartbeat {
+public class Heartbeat implements Worker {
 
     private static final Logger LOG = Logger.getLogger(Heartbeat.class.getName());
 
@@ -50,6 +51,8 @@ public class Heartbeat {
     private volatile ScheduledFuture<?> next;
     private volatile boolean stopped;
     private long ticks;
+    /** When the last tick ran ({@link System#nanoTime()}). */
+    private volatile long lastTick = System.nanoTime();
 
     void start(@Observes @Initialized(ApplicationScoped.class) Object started) {
         schedule();
@@ -86,6 +89,7 @@ public class Heartbeat {
     }
 
     private void beat() {
+        lastTick = System.nanoTime();
         try {
             int slices = slices(settings.number(Setting.HEARTBEAT_INTERVAL_MS));
             int slice = (int) (ticks++ % slices);
@@ -94,11 +98,22 @@ public class Heartbeat {
                     check(connection);
                 }
             }
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
             LOG.log(Level.WARNING, "heartbeat failed; it goes on at the next tick", e);
         } finally {
             schedule();
         }
+    }
+
+    @Override
+    public String workerName() {
+        return "heartbeat";
+    }
+
+    /** Ticks come at most {@link #TICK_MS} apart; a heartbeat that missed ten is not running. */
+    @Override
+    public boolean running() {
+        return !stopped && System.nanoTime() - lastTick < TimeUnit.MILLISECONDS.toNanos(10 * TICK_MS);
     }
 
     private void check(Connection connection) {

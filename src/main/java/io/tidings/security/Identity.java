@@ -15,6 +15,21 @@ import java.util.Set;
  */
 public record Identity(String user, Set<String> roles, Map<String, Object> claims, AuthMode mode, Instant expiresAt) {
 
+    /**
+     * The names an authenticated user may have (a token's {@code sub}, an API key's user, a
+     * container principal): 1 to 128 letters, digits and {@code . _ - @ + | :}, so e-mail addresses
+     * and identity-provider subjects such as {@code auth0|5f2b} fit, and blank or whitespace names do not.
+     */
+    public static final java.util.regex.Pattern USER = java.util.regex.Pattern.compile("[\\p{L}\\p{N}._@+|:-]{1,128}");
+
+    /** Describes {@link #USER} in refusals. */
+    static final String USER_RULE = "1 to 128 letters, digits and . _ - @ + | :";
+
+    /** Whether {@code name} may name an authenticated user. */
+    public static boolean validUser(String name) {
+        return name != null && USER.matcher(name).matches();
+    }
+
     /** The key of the identity in the WebSocket session's and the connection's properties. */
     public static final String PROPERTY = "tidings.identity";
 

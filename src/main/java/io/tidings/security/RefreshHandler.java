@@ -5,6 +5,7 @@ import io.tidings.dispatch.FrameException;
 import io.tidings.dispatch.FrameHandler;
 import io.tidings.dispatch.FrameType;
 import io.tidings.protocol.Envelope;
+import io.tidings.protocol.CloseCodes;
 import io.tidings.protocol.ErrorCode;
 import io.tidings.protocol.Frames;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -36,7 +37,10 @@ class RefreshHandler implements FrameHandler {
         try {
             newer = tokens.verify(token);
         } catch (Refusal refusal) {
-            throw new FrameException(ErrorCode.INVALID_TOKEN, refusal.getMessage());
+            // A token that is present but not valid ends the connection, as it would refuse the handshake.
+            connection.send(Frames.error(ErrorCode.INVALID_TOKEN, refusal.getMessage(), frame.ref()));
+            connection.close(CloseCodes.UNAUTHENTICATED, "invalid token in auth.refresh");
+            return;
         }
         if (!newer.user().equals(current.user())) {
             throw new FrameException(ErrorCode.FORBIDDEN, "the new token is for another user; reconnect to switch users");

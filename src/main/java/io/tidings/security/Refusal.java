@@ -10,11 +10,27 @@ public class Refusal extends RuntimeException {
 
     private final int httpStatus;
     private final int closeCode;
+    private final String code;
 
     Refusal(int httpStatus, int closeCode, String message) {
+        this(httpStatus, closeCode, null, message);
+    }
+
+    private Refusal(int httpStatus, int closeCode, String code, String message) {
         super(message, null, false, false);
         this.httpStatus = httpStatus;
         this.closeCode = closeCode;
+        this.code = code;
+    }
+
+    /** Malformed input in the request itself (a guest name that breaks the rules): 400 with {@code code}. */
+    static Refusal invalid(String code, String message) {
+        return new Refusal(400, CloseCodes.FORBIDDEN, code, message);
+    }
+
+    /** The stable error code of a 400 refusal ({@link #invalid}); null for the others. */
+    public String code() {
+        return code;
     }
 
     /** Missing or invalid credentials: 401 before the upgrade, 4001 after. */

@@ -20,7 +20,7 @@ import java.util.Set;
  * Verifies a JWT with Nimbus JOSE+JWT: the signature with the one configured algorithm (the
  * token's {@code alg} header is never trusted, so {@code none} and algorithm confusion fail),
  * then {@code exp} (required), {@code nbf}, {@code iss} and {@code aud} with a small leeway.
- * The user is the {@code sub} claim.
+ * The user is the {@code sub} claim, which must be a valid user name ({@link Identity#USER}).
  */
 public final class TokenVerifier {
 
@@ -53,6 +53,9 @@ public final class TokenVerifier {
             throw Refusal.unauthenticated("invalid token: " + e.getMessage());
         } catch (JOSEException e) {
             throw Refusal.unauthenticated("invalid token: it could not be verified");
+        }
+        if (!Identity.validUser(claims.getSubject())) {
+            throw Refusal.unauthenticated("invalid token: sub must be a user name of " + Identity.USER_RULE);
         }
         return new Identity(claims.getSubject(), roles(claims), plain(claims.getClaims()), AuthMode.JWT,
                 claims.getExpirationTime().toInstant());

@@ -1,5 +1,7 @@
 package io.tidings.socket;
 
+import io.tidings.config.Setting;
+import io.tidings.config.Settings;
 import io.tidings.connections.Connection;
 import io.tidings.connections.ConnectionRegistry;
 import io.tidings.dispatch.Dispatcher;
@@ -55,6 +57,9 @@ public class Sockets {
     @Inject
     ConnectionLimits limits;
 
+    @Inject
+    Settings settings;
+
     /** Closes refused sessions away from the request thread (see {@link Connection#closeAway}). */
     @Resource
     ManagedExecutorService closer;
@@ -85,7 +90,7 @@ public class Sockets {
         long bytes = Utf8.length(text);
         metrics.received(bytes);
         connection(session).filter(connection -> gate.fits(connection, bytes)).ifPresent(connection -> {
-            Inbound frame = DECODER.decode(text);
+            Inbound frame = DECODER.decode(text, settings.integer(Setting.JSON_DEPTH));
             String ref = frame instanceof Envelope e ? e.ref() : frame instanceof Malformed m ? m.ref() : null;
             if (gate.admit(connection, ref) && (!(frame instanceof Envelope e) || access.permits(connection, e))) {
                 dispatcher.dispatch(connection, frame);

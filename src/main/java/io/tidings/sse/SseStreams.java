@@ -2,6 +2,7 @@ package io.tidings.sse;
 
 import io.tidings.config.Setting;
 import io.tidings.config.Settings;
+import io.tidings.lifecycle.Worker;
 import io.tidings.metrics.Metrics;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -17,6 +18,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * Every open SSE stream of this server, and their heartbeats: once a second, each stream that has
@@ -24,7 +27,9 @@ import java.util.function.Consumer;
  * gone is closed and leaves its room or user.
  */
 @ApplicationScoped
-public class SseStreams {
+public class SseStreams implements Worker {
+
+    private static final Logger LOG = Logger.getLogger(SseStreams.class.getName());
 
     private final Set<SseStream> open = ConcurrentHashMap.newKeySet();
     private ScheduledFuture<?> heartbeats;
@@ -65,12 +70,26 @@ public class SseStreams {
     }
 
     private void beat() {
-        long quiet = TimeUnit.SECONDS.toNanos(settings.number(Setting.SSE_HEARTBEAT_SECONDS));
-        for (SseStream stream : open) {
-            if (!stream.isClosed() && stream.nanosSinceLastQueued() >= quiet) {
-                stream.heartbeat();
+        try {
+            long quiet = TimeUnit.SECONDS.toNanos(settings.number(Setting.SSE_HEARTBEAT_SECONDS));
+            for (SseStream stream : open) {
+                if (!stream.isClosed() && stream.nanosSinceLastQueued() >= quiet) {
+                    stream.heartbeat();
+                }
             }
+        } catch (RuntimeException | Error e) {
+            LOG.log(Level.WARNING, "SSE heartbeats failed; they go on in a second", e);
         }
+    }
+
+    @Override
+    public String workerName() {
+        return "sse-heartbeats";
+    }
+
+    @Override
+    public synchronized boolean running() {
+        return Worker.repeating(heartbeats);
     }
 
     @PreDestroy

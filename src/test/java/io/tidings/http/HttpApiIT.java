@@ -14,7 +14,17 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import java.io.IOException;
+import java.net.http.HttpRequest;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static io.tidings.support.Frames.joinRoom;
 import static io.tidings.support.Frames.say;
@@ -225,6 +235,81 @@ class HttpApiIT {
 
     private static List<String> texts(Reply page) {
         return page.json().getJsonArray("messages").getValuesAs(JsonObject.class).stream().map(m -> textOf(m)).toList();
+    }
+
+    /** Codes only a server in trouble answers (queue full, database failing, a bug): not triggered from outside. */
+    private static final Set<String> SERVER_SIDE = Set.of("busy", "not_stored", "internal");
+
+    /**
+     * Walks the README's table of HTTP errors: every code it lists is answered, with its status, to
+     * a request that should get it, and every code walked here is in the table.
+     */
+    @Test
+    void everyCodeOfTheReadmesErrorTableIsAnsweredWithTheStatusItGives() throws IOException {
+        String room = uniqueRoom("walk");
+        Map<String, Supplier<Reply>> triggers = new LinkedHashMap<>();
+        triggers.put("invalid_json", () -> Http.adminPost("broadcast", "{not json"));
+        triggers.put("too_deep", () -> Http.adminPost("broadcast", "[".repeat(200) + "]".repeat(200)));
+        triggers.put("invalid_body", () -> Http.adminPost("broadcast", "[1]"));
+        triggers.put("invalid_field", () -> Http.adminPost("users/ada/notifications", "{\"title\":\"t\"}"));
+        triggers.put("invalid_parameter", () -> Http.get("rooms/" + room + "/messages?name=ada&limit=x"));
+        triggers.put("invalid_room", () -> Http.get("rooms/Not%20A%20Room/messages?name=ada"));
+        triggers.put("invalid_name", () -> Http.get("rooms?name=no%20spaces!"));
+        triggers.put("invalid_last_event_id", () -> Http.send(Http.request("rooms/" + room + "/events?name=ada")
+                .header("Last-Event-ID", "yesterday").GET()));
+        triggers.put("unauthenticated", () -> Http.get("rooms"));
+        triggers.put("invalid_credential", () -> Http.send(Http.request("rooms").header("X-API-Key", "wrong").GET()));
+        triggers.put("forbidden", () -> Http.get("connections?name=ada"));
+        triggers.put("room_not_found", () -> Http.get("rooms/" + uniqueRoom("never-used") + "?name=ada"));
+        triggers.put("connection_not_found", () -> Http.adminDelete("connections/no-such-connection"));
+        triggers.put("not_found", () -> Http.get("nothing-here"));
+        triggers.put("method_not_allowed", () -> Http.send(Http.request("rooms?name=ada").PUT(HttpRequest.BodyPublishers.ofString("{}"))));
+        triggers.put("not_acceptable", () -> Http.send(Http.request("rooms?name=ada").header("Accept", "image/png").GET()));
+
+        Map<String, Integer> table = readmeErrorTable();
+        assertTrue(table.size() >= triggers.size(), "the README's error table: " + table);
+        try (TestClient ada = user("ada")) {
+            joinRoom(ada, room);
+            for (Map.Entry<String, Integer> row : table.entrySet()) {
+                String code = row.getKey();
+                if (SERVER_SIDE.contains(code)) {
+                    continue;
+                }
+                assertTrue(triggers.containsKey(code), "the README lists '" + code + "', which this test does not walk");
+                Reply reply = triggers.get(code).get();
+                assertEquals(row.getValue(), reply.status(), code + ": " + reply.body());
+                assertEquals(code, reply.code(), reply.body());
+            }
+        }
+        for (String code : triggers.keySet()) {
+            assertTrue(table.containsKey(code), "the server answers '" + code + "', which the README's error table lacks");
+        }
+    }
+
+    /** code -> status, from the README table under "Every error has the same body". */
+    private static Map<String, Integer> readmeErrorTable() throws IOException {
+        List<String> lines = Files.readAllLines(Path.of("README.md"));
+        int start = lines.indexOf(lines.stream().filter(l -> l.startsWith("Every error has the same body")).findFirst().orElseThrow());
+        Map<String, Integer> table = new LinkedHashMap<>();
+        Pattern code = Pattern.compile("`([a-z_]+)`");
+        for (String line : lines.subList(start + 1, lines.size())) {
+            if (table.isEmpty() && !line.startsWith("|")) {
+                continue;
+            }
+            if (!line.startsWith("|")) {
+                break;
+            }
+            String[] cells = line.split("\\|");
+            String[] statuses = cells[1].trim().split(",\\s*");
+            if (!statuses[0].matches("\\d{3}")) {
+                continue; // the header and its rule
+            }
+            Matcher m = code.matcher(cells[2]);
+            for (int i = 0; m.find(); i++) {
+                table.put(m.group(1), Integer.parseInt(statuses[Math.min(i, statuses.length - 1)]));
+            }
+        }
+        return table;
     }
 
     private static Reply expect(int status, Reply reply) {

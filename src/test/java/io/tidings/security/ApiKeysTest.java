@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 class ApiKeysTest {
@@ -24,5 +25,13 @@ class ApiKeysTest {
     void unknownKeyIsRefusedAsUnauthenticated() {
         assertEquals(401, assertThrows(Refusal.class, () -> keys.identify("k-3")).httpStatus());
         assertThrows(Refusal.class, () -> keys.identify("billing"));
+    }
+
+    @Test
+    void aKeyWhoseUserIsBlankOrNotAUserNameMakesTheFileInvalidWithoutNamingTheKey() {
+        for (String file : new String[] {"k-1=\n", "k-1= , admin\n", "k-1=bad name\n", "=billing\n"}) {
+            IllegalStateException refused = assertThrows(IllegalStateException.class, () -> ApiKeys.parse(file), file);
+            assertFalse(refused.getMessage().contains("k-1"), refused.getMessage());
+        }
     }
 }

@@ -82,9 +82,20 @@ class AuthenticatorTest {
     }
 
     @Test
-    void guestNameThatBreaksTheRulesIsRefusedAs403() {
-        assertEquals(403, assertThrows(Refusal.class,
-                () -> authenticator.authenticate(request(Map.of("name", "no spaces"), null, Set.of()))).httpStatus());
+    void guestNameThatBreaksTheRulesIsRefusedAs400InvalidName() {
+        Refusal refusal = assertThrows(Refusal.class,
+                () -> authenticator.authenticate(request(Map.of("name", "no spaces"), null, Set.of())));
+        assertEquals(400, refusal.httpStatus());
+        assertEquals("invalid_name", refusal.code());
+    }
+
+    @Test
+    void aContainerPrincipalWhoseNameIsBlankOrNotAUserNameIsRefusedAs401() {
+        System.setProperty("tidings.auth.modes", "container,guest");
+        for (String name : new String[] {"", " ", "carla ", "two words"}) {
+            assertEquals(401, assertThrows(Refusal.class,
+                    () -> authenticator.authenticate(request(Map.of(), name, Set.of()))).httpStatus(), "'" + name + "'");
+        }
     }
 
     @Test

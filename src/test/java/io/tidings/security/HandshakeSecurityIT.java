@@ -1,5 +1,6 @@
 package io.tidings.security;
 
+import io.tidings.support.Http;
 import io.tidings.support.Jwts;
 import io.tidings.support.RawSocket;
 import io.tidings.support.Server;
@@ -129,6 +130,16 @@ class HandshakeSecurityIT {
                 Arguments.of("wrong issuer", JWTS.token("mallory", c -> c.issuer("https://evil.example"))),
                 Arguments.of("no expiry", JWTS.token("mallory", c -> c.expirationTime(null))),
                 Arguments.of("tampered payload", JWTS.tampered("mallory", "alice")),
+                Arguments.of("empty sub", JWTS.token("mallory", c -> c.subject(""))),
+                Arguments.of("blank sub", JWTS.token("mallory", c -> c.subject("   "))),
+                Arguments.of("sub padded with a space", JWTS.token("mallory", c -> c.subject(" alice"))),
+                Arguments.of("sub with a space inside", JWTS.token("mallory", c -> c.subject("al ice"))),
+                Arguments.of("sub with a control character", JWTS.token("mallory", c -> c.subject("alice\n"))),
+                Arguments.of("sub of 129 characters", JWTS.token("mallory", c -> c.subject("a".repeat(129)))),
+                Arguments.of("no sub", JWTS.token("mallory", c -> c.subject(null))),
+                Arguments.of("blank iss", JWTS.token("mallory", c -> c.issuer(" "))),
+                Arguments.of("empty aud", JWTS.token("mallory", c -> c.audience(""))),
+                Arguments.of("empty token", ""),
                 Arguments.of("garbage", "not.a.token"));
     }
 
@@ -137,6 +148,26 @@ class HandshakeSecurityIT {
     void forgedOrInvalidTokenIsRefusedWith401BeforeTheUpgrade(String description, String token) {
         assertEquals(401, handshake("ws", bearer(token)), description);
         assertEquals(401, handshake("ws?access_token=" + token, withOrigin(Server.origin())), description);
+        assertEquals(401, handshake("ws?name=guesting", withOrigin(Server.origin(), "Authorization", "Bearer " + token)), description);
+        Http.Reply api = Http.send(Http.request("rooms").header("Authorization", "Bearer " + token).GET());
+        assertEquals(401, api.status(), description + ": " + api.body());
+    }
+
+    @Test
+    void anEmptyCredentialIsRefusedWith401AndNeverFallsBackToGuest() {
+        assertEquals(401, handshake("ws?name=guesting&access_token=", withOrigin(Server.origin())));
+        assertEquals(401, handshake("ws?name=guesting", withOrigin(Server.origin(), "Authorization", "Bearer")));
+        assertEquals(401, handshake("ws?name=guesting", withOrigin(Server.origin(), "X-API-Key", " ")));
+        assertEquals(401, Http.send(Http.request("rooms?name=guesting&access_token=").GET()).status());
+        assertEquals(101, handshake("ws?name=guesting", withOrigin(Server.origin())));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"auth0|5f2b8c", "ada@example.com", "9b1deb4d-3b7d-4bad-9bdd-2b0d7b3dcb6d", "urn:user:7", "Zoë"})
+    void aSubjectAsIdentityProvidersWriteThemOpensAConnectionForIt(String subject) {
+        try (TestClient client = TestClient.open(Server.ws("ws"), Map.of(), List.of("tidings.v1", "bearer." + JWTS.token(subject)))) {
+            assertEquals(subject, client.expect("welcome").getJsonObject("data").getString("user"));
+        }
     }
 
     @Test
@@ -184,10 +215,16 @@ class HandshakeSecurityIT {
     }
 
     @Test
-    void refreshWithAnInvalidTokenOrAnotherUsersTokenIsAnError() {
+    void refreshWithAnInvalidTokenIsAnErrorAndA4001AndWithAnotherUsersTokenAnError() {
+        for (String invalid : List.of(Jwts.unsigned("t-frank"), JWTS.token("t-frank", c -> c.subject("")),
+                JWTS.token("t-frank", c -> c.subject("  ")))) {
+            try (TestClient client = TestClient.connectWithToken(Server.ws("ws"), JWTS.token("t-frank"))) {
+                client.send("{\"type\":\"auth.refresh\",\"ref\":\"bad\",\"data\":{\"token\":\"" + invalid + "\"}}");
+                assertEquals("invalid_token", client.expect("error").getJsonObject("data").getString("code"));
+                assertEquals(4001, client.awaitClose().getCloseCode().getCode());
+            }
+        }
         try (TestClient client = TestClient.connectWithToken(Server.ws("ws"), JWTS.token("t-frank"))) {
-            client.send("{\"type\":\"auth.refresh\",\"ref\":\"bad\",\"data\":{\"token\":\"" + Jwts.unsigned("t-frank") + "\"}}");
-            assertEquals("invalid_token", client.expect("error").getJsonObject("data").getString("code"));
             client.send("{\"type\":\"auth.refresh\",\"ref\":\"other\",\"data\":{\"token\":\"" + JWTS.token("t-grace") + "\"}}");
             assertEquals("forbidden", client.expect("error").getJsonObject("data").getString("code"));
         }

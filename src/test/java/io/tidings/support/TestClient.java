@@ -96,6 +96,19 @@ public final class TestClient implements AutoCloseable {
         }
     }
 
+    /**
+     * Sends to a socket the server may be closing (a flood it answers with 4029): a failed send is
+     * expected then, and reported as false instead of thrown.
+     */
+    public boolean trySend(String text) {
+        try {
+            session.getBasicRemote().sendText(text);
+            return true;
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
     public void sendBinary(ByteBuffer data) {
         try {
             session.getBasicRemote().sendBinary(data);

@@ -1,0 +1,22 @@
+package io.tidings.lifecycle;
+
+import java.util.concurrent.Future;
+
+/**
+ * A long-lived background task of Tidings (the history writer, the heartbeat, the stalled-send
+ * check ...). Each survives the failure of one item; readiness ({@code /api/health/ready}) asks
+ * every worker and answers 503 while one is not running.
+ */
+public interface Worker {
+
+    /** The name readiness lists it under. */
+    String workerName();
+
+    /** Whether it runs; a worker that starts on its first use counts as running until then. */
+    boolean running();
+
+    /** Whether a repeating task scheduled as {@code future} still runs (not yet scheduled counts as running). */
+    static boolean repeating(Future<?> future) {
+        return future == null || !future.isDone();
+    }
+}
