@@ -6,6 +6,9 @@
 # servers can run side by side; TIDINGS_JAVA_OPTS adds JVM options (heap, ...).
 # TIDINGS_SETTINGS ("key=value key=value") overrides settings of the scripts below for this run:
 # both containers apply their configured system properties over the JVM's -D options.
+# TIDINGS_DATA is the directory of the embedded H2 database (room history, notifications, held
+# names); it outlives restarts. Default: target/wildfly-data or target/payara-data next to the WAR.
+# Delete the directory (or run mvn clean) to start from an empty database.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 container=${1:?usage: run.sh wildfly|payara}
@@ -33,10 +36,14 @@ case "$container" in
   wildfly)
     # A server base directory of its own, so a run never leaves a deployment in the one the tests use.
     base="$(dirname "$war")/wildfly-run"
+    data=${TIDINGS_DATA:-"$(dirname "$war")/wildfly-data"}
+    mkdir -p "$data"
     rm -rf "$base"
     cp -r "$JBOSS_HOME/standalone" "$base"
     { settings_script "$here/wildfly/tidings.cli" '/system-property=%s:add(value=|%s)' | grep -v '^stop-embedded-server'
       grep -v -e '^#' -e '^embed-server' -e '^stop-embedded-server' "$here/wildfly/security.cli"
+      # The default datasource (ExampleDS) in a file instead of in memory, so that it survives a restart.
+      echo "/subsystem=datasources/data-source=ExampleDS:write-attribute(name=connection-url, value=\"jdbc:h2:file:$data/tidings;DB_CLOSE_ON_EXIT=FALSE\")"
       echo stop-embedded-server; } > "$base/tidings.cli"
     "$JBOSS_HOME/bin/jboss-cli.sh" --file="$base/tidings.cli" \
         --properties=<(echo "jboss.server.base.dir=$base") > "$base/configure.log" 2>&1 \
@@ -53,7 +60,7 @@ case "$container" in
     # Payara Micro starts in a fresh root directory every time: one kept across runs would boot the
     # WAR deployed last time before deploying this one. The default H2 database (room history,
     # notifications, held names) lives in a fixed file instead, so it outlives a restart.
-    data="$(dirname "$war")/payara-data"
+    data=${TIDINGS_DATA:-"$(dirname "$war")/payara-data"}
     mkdir -p "$data"
     preboot="$data/preboot.asadmin"
     { cat "$here/payara/preboot-commands.asadmin"

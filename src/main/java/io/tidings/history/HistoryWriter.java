@@ -50,6 +50,9 @@ public class HistoryWriter implements Worker {
     @Inject
     Settings settings;
 
+    @Inject
+    Durability durability;
+
     private BlockingQueue<Pending> queue;
     private Thread writer;
     private volatile boolean running;
@@ -107,6 +110,7 @@ public class HistoryWriter implements Worker {
     private void write(List<Pending> batch) {
         try {
             store.storeAll(batch.stream().map(Pending::message).toList());
+            durability.committed(); // an ack means stored: on disk, not in a write buffer
         } catch (RuntimeException | Error e) {
             LOG.log(Level.WARNING, "storing " + batch.size() + " room messages failed", e);
             batch.forEach(p -> safely(() -> p.outcome().failed(p.message(), "the message could not be stored")));

@@ -6,6 +6,7 @@ import io.tidings.config.Settings;
 import io.tidings.connections.Connection;
 import io.tidings.connections.ConnectionChange;
 import io.tidings.fanout.FanOut;
+import io.tidings.history.Durability;
 import io.tidings.protocol.Envelope;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,6 +19,8 @@ import io.tidings.protocol.Json;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * Observes the {@link Notification}s application code fires. A notification to a user is stored
@@ -29,6 +32,8 @@ import java.util.concurrent.ConcurrentHashMap;
 @ApplicationScoped
 public class NotificationDelivery {
 
+    private static final Logger LOG = Logger.getLogger(NotificationDelivery.class.getName());
+
     @Inject
     NotificationStore store;
 
@@ -37,6 +42,9 @@ public class NotificationDelivery {
 
     @Inject
     Settings settings;
+
+    @Inject
+    Durability durability;
 
     /** Positions of stored notifications whose transaction has not ended yet, by notification id. */
     private final Map<String, Long> pending = new ConcurrentHashMap<>();
@@ -49,6 +57,13 @@ public class NotificationDelivery {
 
     void deliverAfterCommit(@Observes(during = TransactionPhase.AFTER_SUCCESS) @Priority(Interceptor.Priority.LIBRARY_AFTER)
                             Notification notification) {
+        if (notification.audience() == Notification.Audience.USER) {
+            try {
+                durability.committed(); // on disk before anyone is told of it
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "notification " + notification.id() + " is committed but may not be on disk yet", e);
+            }
+        }
         deliver(notification);
     }
 

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Set;
 
 import static io.tidings.support.Frames.joinRoom;
@@ -76,10 +77,10 @@ class BadInputIT {
                 assertEquals("invalid_json", refused.getString("code"), lone);
                 assertTrue(refused.getString("message").contains("surrogate"), refused.getString("message"));
             }
-            // Escaped, raw, and mixed halves of one pair are whole characters.
-            for (String pair : Set.of("\"\\ud83d\\ude00\"", "\"\uD83D\uDE00\"", "\"\\ud83d\uDE00\"")) {
+            // A pair escaped, and raw (a raw lone half cannot even be sent: the client's UTF-8 encoder replaces it).
+            for (String pair : List.of("\"\\ud83d\\ude00\"", "\"\uD83D\uDE00\"")) {
                 ann.send(message(room, "pair", pair));
-                assertEquals("ack", ann.expect(f -> "pair".equals(f.getString("ref", null)), "the ack of " + pair).getString("type"));
+                assertEquals("ack", ann.expect(f -> "pair".equals(f.getString("ref", null)), "the reply to a whole pair").getString("type"));
                 assertEquals("\uD83D\uDE00", ben.expect("message").getJsonObject("data").getString("text"));
             }
             ben.expectNone(f -> "message".equals(f.getString("type")), Duration.ofMillis(300));
@@ -97,7 +98,7 @@ class BadInputIT {
             // The frame itself is one level: data may nest DEPTH - 1.
             client.send("{\"type\":\"ping\",\"ref\":\"fits\",\"data\":" + nested(DEPTH - 1) + "}");
             assertEquals("fits", client.expect("pong").getString("ref"));
-            for (int levels : new int[] {DEPTH, 1_000, 100_000}) {
+            for (int levels : new int[] {DEPTH, 1_000, 30_000}) { // 30,000 levels: 60 KB, under the frame limit
                 client.send("{\"type\":\"ping\",\"ref\":\"deep\",\"data\":" + nested(levels) + "}");
                 JsonObject refused = error(client);
                 assertEquals("too_deep", refused.getString("code"), "nesting " + levels);
@@ -106,7 +107,7 @@ class BadInputIT {
             client.send("{\"type\":\"ping\",\"ref\":\"after\"}");
             assertEquals("after", client.expect("pong").getString("ref"));
         }
-        Http.Reply http = Http.post("rooms/" + uniqueRoom("deep") + "/messages?name=deep", "{\"data\":" + nested(1_000) + "}");
+        Http.Reply http = Http.adminPost("broadcast", "{\"type\":\"x\",\"data\":" + nested(1_000) + "}");
         assertEquals(400, http.status(), http.body());
         assertEquals("too_deep", http.code());
     }
@@ -135,7 +136,7 @@ class BadInputIT {
             } catch (AssertionError notSent) {
                 assertEquals(CloseCodes.SEND_FAILED, victim.awaitClose().getCloseCode().getCode(), notSent.getMessage());
             }
-            for (int i = 0; i < 20; i++) {
+            for (int i = 0; i < 8; i++) { // the join and these stay within the burst of 10
                 assertEquals("ack", say(cara, other, "still here " + i).getString("type"));
                 assertEquals("still here " + i, dan.expect("message").getJsonObject("data").getString("text"));
             }

@@ -130,6 +130,14 @@ public final class TestClient implements AutoCloseable {
         return frame;
     }
 
+    /** The frames received and not read yet, without waiting for more. */
+    public List<JsonObject> drain() {
+        List<JsonObject> all = new ArrayList<>(backlog);
+        backlog.clear();
+        frames.drainTo(all);
+        return all;
+    }
+
     /** The next frame of the given type; frames of other types stay queued for later calls. */
     public JsonObject expect(String type) {
         return expect(frame -> type.equals(frame.getString("type", null)), "a '" + type + "' frame");
