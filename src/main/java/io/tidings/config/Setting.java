@@ -24,6 +24,12 @@ public enum Setting {
     ROOMS_HISTORY_ON_JOIN("tidings.rooms.history-on-join", "50"),
     /** Most messages a reconnecting client gets back; a bigger gap is reported as incomplete. */
     ROOMS_RECOVERY_LIMIT("tidings.rooms.recovery-limit", "1000"),
+    /**
+     * Most bytes of messages one reply holds (a {@code joined} catch-up, a {@code history} page, an
+     * SSE resume), counted as the outbound queue counts them; never more than half of
+     * {@code tidings.outbound.max-bytes}, so that no answer closes the connection that asked.
+     */
+    ROOMS_REPLY_BYTES("tidings.rooms.reply-bytes", "1048576"),
     /** Recent messages per room kept in memory for joins and recovery. */
     ROOMS_WINDOW("tidings.rooms.window", "500"),
     /** Members listed in a join reply; bigger rooms list this many and give the count. */

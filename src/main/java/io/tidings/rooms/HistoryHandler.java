@@ -5,7 +5,6 @@ import io.tidings.dispatch.FrameException;
 import io.tidings.dispatch.FrameHandler;
 import io.tidings.dispatch.FrameType;
 import io.tidings.protocol.Envelope;
-import io.tidings.protocol.EnvelopeEncoder;
 import io.tidings.protocol.ErrorCode;
 import io.tidings.protocol.Json;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,7 +12,6 @@ import jakarta.inject.Inject;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonValue;
 
-import java.util.List;
 
 /**
  * {@code history}: older messages of a room the connection is in, for "load earlier". The client
@@ -27,8 +25,6 @@ class HistoryHandler implements FrameHandler {
     static final int DEFAULT_LIMIT = 50;
     static final int MAX_LIMIT = 200;
 
-    private final EnvelopeEncoder encoder = new EnvelopeEncoder();
-
     @Inject
     RoomRegistry rooms;
 
@@ -40,10 +36,10 @@ class HistoryHandler implements FrameHandler {
         int limit = (int) number(frame.dataObject().get("limit"), "limit", 1, MAX_LIMIT, (long) DEFAULT_LIMIT);
         long upTo = Math.min(before - 1, room.lastStored());
         long after = Math.max(0, upTo - limit);
-        List<Envelope> messages = rooms.messages(room, after, upTo, limit);
+        RoomRegistry.Page page = rooms.newestWithinBudget(rooms.messages(room, after, upTo, limit));
         var array = Json.createArrayBuilder();
-        messages.forEach(message -> array.add(Json.parse(encoder.encode(message))));
-        var data = Json.createObjectBuilder().add("messages", array).add("more", after > 0).build();
+        page.encoded().forEach(message -> array.add(Json.parse(message)));
+        var data = Json.createObjectBuilder().add("messages", array).add("more", after > 0 || page.trimmed()).build();
         connection.send(new Envelope("history", data, frame.ref(), null, name, null, null, null, null));
     }
 

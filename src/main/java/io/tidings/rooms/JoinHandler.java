@@ -7,7 +7,6 @@ import io.tidings.dispatch.FrameException;
 import io.tidings.dispatch.FrameHandler;
 import io.tidings.dispatch.FrameType;
 import io.tidings.protocol.Envelope;
-import io.tidings.protocol.EnvelopeEncoder;
 import io.tidings.protocol.ErrorCode;
 import io.tidings.protocol.Json;
 import io.tidings.users.UserRegistry;
@@ -28,8 +27,6 @@ import java.util.List;
 @ApplicationScoped
 @FrameType("join")
 class JoinHandler implements FrameHandler {
-
-    private final EnvelopeEncoder encoder = new EnvelopeEncoder();
 
     @Inject
     RoomRegistry rooms;
@@ -58,7 +55,7 @@ class JoinHandler implements FrameHandler {
             long upTo = catchUp.upTo();
             var data = Json.createObjectBuilder().add("members", members(room))
                     .add("memberCount", room.userCount())
-                    .add("messages", array(catchUp.messages()));
+                    .add("messages", array(catchUp.page().encoded()));
             if (since != null) {
                 data.add("recovered", catchUp.complete());
             }
@@ -77,9 +74,9 @@ class JoinHandler implements FrameHandler {
         return members;
     }
 
-    private JsonArrayBuilder array(List<Envelope> messages) {
+    private static JsonArrayBuilder array(List<String> encoded) {
         var array = Json.createArrayBuilder();
-        messages.forEach(message -> array.add(Json.parse(encoder.encode(message))));
+        encoded.forEach(message -> array.add(Json.parse(message)));
         return array;
     }
 

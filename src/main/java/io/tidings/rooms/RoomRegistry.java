@@ -128,12 +128,46 @@ public class RoomRegistry {
     CatchUp catchUp(Room room, Long since, int count) {
         long upTo = room.lastStored();
         if (since == null) {
-            return new CatchUp(messages(room, Math.max(0, upTo - count), upTo, count), true, upTo);
+            return new CatchUp(newestWithinBudget(messages(room, Math.max(0, upTo - count), upTo, count)), true, upTo);
         }
         boolean complete = since <= upTo && upTo - since <= settings.integer(Setting.ROOMS_RECOVERY_LIMIT);
         List<Envelope> missed = complete ? messages(room, since, upTo, (int) (upTo - since))
                 : messages(room, Math.max(0, upTo - count), upTo, count);
-        return new CatchUp(missed, complete, upTo);
+        Page page = newestWithinBudget(missed);
+        // What did not fit is paged with history (before the oldest message given), as after a bigger gap.
+        return new CatchUp(page, complete && !page.trimmed(), upTo);
+    }
+
+    /** The most bytes of messages one reply may hold: {@code tidings.rooms.reply-bytes}, at most half the outbound bound. */
+    long replyBudget() {
+        return Math.min(settings.number(Setting.ROOMS_REPLY_BYTES), settings.number(Setting.OUTBOUND_MAX_BYTES) / 2);
+    }
+
+    /**
+     * The newest of {@code oldestFirst} whose encoded size fits {@link #replyBudget()} (at least one,
+     * as one message is never larger than the frame limit), oldest first, encoded once.
+     */
+    Page newestWithinBudget(List<Envelope> oldestFirst) {
+        long budget = replyBudget();
+        long used = 0;
+        int first = oldestFirst.size();
+        List<String> encoded = new java.util.ArrayList<>();
+        while (first > 0) {
+            String text = ENCODER.encode(oldestFirst.get(first - 1));
+            long bytes = 2L * text.length(); // as the outbound queue counts
+            if (used + bytes > budget && first < oldestFirst.size()) {
+                break;
+            }
+            used += bytes;
+            encoded.add(text);
+            first--;
+        }
+        java.util.Collections.reverse(encoded);
+        return new Page(oldestFirst.subList(first, oldestFirst.size()), encoded, first > 0);
+    }
+
+    /** Messages and their encoded form, oldest first, and whether older ones were left out for size. */
+    record Page(List<Envelope> messages, List<String> encoded, boolean trimmed) {
     }
 
     /**
@@ -150,7 +184,10 @@ public class RoomRegistry {
             }
             Envelope joined = new Envelope("joined", data.build(), null, null, name, null, catchUp.upTo(), null, null);
             listener.deliver(joined, ENCODER.encode(joined), false);
-            catchUp.messages().forEach(message -> listener.deliver(message, ENCODER.encode(message), false));
+            List<Envelope> messages = catchUp.page().messages();
+            for (int i = 0; i < messages.size(); i++) {
+                listener.deliver(messages.get(i), catchUp.page().encoded().get(i), false);
+            }
             room.add(listener);
         }
     }
@@ -171,6 +208,6 @@ public class RoomRegistry {
     }
 
     /** The messages a member entering a room gets, whether they close the gap it asked about, and the last sequence. */
-    record CatchUp(List<Envelope> messages, boolean complete, long upTo) {
+    record CatchUp(Page page, boolean complete, long upTo) {
     }
 }
