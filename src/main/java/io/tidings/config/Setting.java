@@ -30,6 +30,12 @@ public enum Setting {
      * {@code tidings.outbound.max-bytes}, so that no answer closes the connection that asked.
      */
     ROOMS_REPLY_BYTES("tidings.rooms.reply-bytes", "1048576"),
+    /** Seconds an empty room stays in memory; its history stays in the database. */
+    ROOMS_IDLE_SECONDS("tidings.rooms.idle-seconds", "60"),
+    /** Most rooms held in memory; beyond, empty ones are evicted at once or new ones refused ({@code rooms_full}). */
+    ROOMS_MAX_IN_MEMORY("tidings.rooms.max-in-memory", "10000"),
+    /** Rooms one connection may bring into memory (join a room this server does not hold) per minute. */
+    ROOMS_LOADS_PER_MINUTE("tidings.limits.new-rooms-per-minute", "30"),
     /** Recent messages per room kept in memory for joins and recovery. */
     ROOMS_WINDOW("tidings.rooms.window", "500"),
     /** Members listed in a join reply; bigger rooms list this many and give the count. */

@@ -89,6 +89,8 @@ public class RoomMessagesResource {
                     .entity(ENCODER.encode(message)).build()));
         } catch (RoomPublisher.Busy busy) {
             throw new ApiException(Response.Status.SERVICE_UNAVAILABLE, "busy", busy.getMessage());
+        } catch (io.tidings.rooms.RoomRegistry.Full full) {
+            throw new ApiException(Response.Status.SERVICE_UNAVAILABLE, "rooms_full", full.getMessage());
         }
     }
 }

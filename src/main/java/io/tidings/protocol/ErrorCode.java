@@ -35,6 +35,10 @@ public enum ErrorCode {
     FORBIDDEN,
     /** The connection is already in {@code tidings.limits.rooms-per-connection} rooms. */
     TOO_MANY_ROOMS,
+    /** The server holds {@code tidings.rooms.max-in-memory} rooms and none is empty; retry later. */
+    ROOMS_FULL,
+    /** The connection brought {@code tidings.limits.new-rooms-per-minute} rooms into use in the last minute. */
+    TOO_MANY_NEW_ROOMS,
     /** The server failed while handling the frame; the frame may be retried. */
     INTERNAL;
 

@@ -48,8 +48,21 @@ class JoinHandler implements FrameHandler {
         Long history = number(options, "history");
         int historyOnJoin = settings.integer(Setting.ROOMS_HISTORY_ON_JOIN);
         int count = history == null ? historyOnJoin : (int) Math.min(history, historyOnJoin);
-        Room room = rooms.room(name);
+        if (!rooms.holds(name) && !RoomCreations.take(connection, settings.integer(Setting.ROOMS_LOADS_PER_MINUTE))) {
+            throw new FrameException(ErrorCode.TOO_MANY_NEW_ROOMS, "this connection brought " + settings.integer(Setting.ROOMS_LOADS_PER_MINUTE)
+                    + " rooms into use in the last minute (tidings.limits.new-rooms-per-minute); join rooms in use, or wait");
+        }
+        Room room;
+        try {
+            room = rooms.room(name);
+        } catch (RoomRegistry.Full full) {
+            throw new FrameException(ErrorCode.ROOMS_FULL, full.getMessage());
+        }
         synchronized (room) {
+            if (room.retired()) {
+                handle(connection, frame); // evicted between the lookup and the lock: look it up again
+                return;
+            }
             boolean first = rooms.add(room, connection);
             RoomRegistry.CatchUp catchUp = rooms.catchUp(room, since, count);
             long upTo = catchUp.upTo();

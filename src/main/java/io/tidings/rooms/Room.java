@@ -34,6 +34,10 @@ final class Room {
     private final int windowSize;
     private long assigned;
     private long stored;
+    /** When the room last became empty or stored a message ({@link System#nanoTime()}). */
+    private long idleSince = System.nanoTime();
+    /** Taken out of the registry: whoever still holds it must look the room up again. */
+    private boolean retired;
 
     Room(String name, long lastStored, List<Envelope> recent, int windowSize) {
         this.name = name;
@@ -62,6 +66,9 @@ final class Room {
             return false;
         }
         recipients = null;
+        if (members.isEmpty()) {
+            idleSince = System.nanoTime();
+        }
         int left = socketsPerUser.merge(connection.user(), -1, Integer::sum);
         if (left == 0) {
             socketsPerUser.remove(connection.user());
@@ -72,6 +79,28 @@ final class Room {
 
     synchronized boolean isMember(Recipient connection) {
         return members.containsKey(connection.id());
+    }
+
+    /** Whether the room was taken out of the registry; a holder then looks it up again. */
+    synchronized boolean retired() {
+        return retired;
+    }
+
+    /**
+     * Retires the room when it has no members, was idle since {@code idleSince} or before, and no
+     * message of it is waiting to be stored (so reloading it from the store gives the same numbers).
+     * Takes the numbering lock, then the monitor, in the order publishers do.
+     */
+    boolean retireIfIdleSince(long idleSinceNanos) {
+        synchronized (numbering) {
+            synchronized (this) {
+                if (retired || !members.isEmpty() || assigned != stored || idleSince - idleSinceNanos > 0) {
+                    return false;
+                }
+                retired = true;
+                return true;
+            }
+        }
     }
 
     synchronized boolean isEmpty() {
@@ -119,6 +148,7 @@ final class Room {
     /** Records a stored message (or a sequence number whose store failed, with {@code null}). */
     synchronized void stored(long seq, Envelope message) {
         stored = Math.max(stored, seq);
+        idleSince = System.nanoTime();
         if (message != null) {
             remember(message);
         }

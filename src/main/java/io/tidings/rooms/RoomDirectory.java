@@ -26,7 +26,13 @@ public class RoomDirectory {
 
     /** The room's name, member count and last stored sequence; empty when the room does not exist. */
     public Optional<RoomSummary> summary(String name) {
-        return exists(name) ? Optional.of(summarise(rooms.room(name))) : Optional.empty();
+        // Read without loading the room into memory: a GET never brings a room into use.
+        Optional<RoomSummary> held = rooms.find(name).map(RoomDirectory::summarise);
+        if (held.isPresent()) {
+            return held;
+        }
+        long lastSeq = store.lastSeq(name);
+        return lastSeq > 0 ? Optional.of(new RoomSummary(name, 0, lastSeq)) : Optional.empty();
     }
 
     public List<RoomSummary> summaries() {

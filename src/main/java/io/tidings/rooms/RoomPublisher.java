@@ -56,6 +56,9 @@ public class RoomPublisher {
         Room room = rooms.room(RoomName.require(name));
         var result = new CompletableFuture<Envelope>();
         synchronized (room.numbering()) {
+            if (room.retired()) {
+                return publish(name, from, data, excludedConnectionId); // evicted meanwhile: look it up again
+            }
             long seq = room.nextSeq();
             var message = new Envelope("message", data, null, UUID.randomUUID().toString(), name, from, seq,
                     Instant.now(), null);

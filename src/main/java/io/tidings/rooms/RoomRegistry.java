@@ -22,8 +22,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
 /**
- * Every room this server knows, with its members. A room is loaded from the history store the
- * first time it is used and kept, so its sequence numbers never go back.
+ * Every room this server holds in memory, with its members. A room is loaded from the history
+ * store when it is first used; an empty room leaves memory after {@code tidings.rooms.idle-seconds}
+ * ({@link RoomEviction}) once none of its messages waits to be stored, so reloading it gives the
+ * same sequence numbers. At most {@code tidings.rooms.max-in-memory} rooms are held.
  */
 @ApplicationScoped
 public class RoomRegistry {
@@ -47,16 +49,50 @@ public class RoomRegistry {
     @Inject
     Lifecycle lifecycle;
 
-    /** The room, loaded from the store when this server has not used it yet. */
+    /** There is no room for another room: {@code tidings.rooms.max-in-memory} are held and none is empty. */
+    public static final class Full extends RuntimeException {
+        Full(int max) {
+            super("the server holds its maximum of " + max + " rooms (tidings.rooms.max-in-memory) and none is empty; try again later",
+                    null, false, false);
+        }
+    }
+
+    /**
+     * The room, loaded from the store when this server does not hold it. A caller that locks it must
+     * check {@link Room#retired()} under the lock and look it up again when it was retired.
+     */
     Room room(String name) {
         Room room = rooms.get(name);
         if (room != null) {
             return room;
         }
+        int max = settings.integer(Setting.ROOMS_MAX_IN_MEMORY);
+        if (rooms.size() >= max) {
+            evictIdleSince(System.nanoTime()); // every empty room with nothing waiting to be stored
+            if (rooms.size() >= max) {
+                throw new Full(max);
+            }
+        }
         int window = settings.integer(Setting.ROOMS_WINDOW);
         Room loaded = new Room(name, store.lastSeq(name), store.latest(name, window), window);
         Room raced = rooms.putIfAbsent(name, loaded);
         return raced != null ? raced : loaded;
+    }
+
+    /** Whether this server holds the room in memory now. */
+    boolean holds(String name) {
+        return rooms.containsKey(name);
+    }
+
+    /** Takes every empty room idle since {@code idleSinceNanos} or before out of memory; returns how many. */
+    int evictIdleSince(long idleSinceNanos) {
+        int evicted = 0;
+        for (Room room : rooms.values()) {
+            if (room.retireIfIdleSince(idleSinceNanos) && rooms.remove(room.name(), room)) {
+                evicted++;
+            }
+        }
+        return evicted;
     }
 
     /** The rooms in use on this server. */
@@ -177,6 +213,10 @@ public class RoomRegistry {
     public void listen(String name, Recipient listener, Long since) {
         Room room = room(name);
         synchronized (room) {
+            if (room.retired()) {
+                listen(name, listener, since); // evicted meanwhile: the next lookup loads it again
+                return;
+            }
             CatchUp catchUp = catchUp(room, since, settings.integer(Setting.ROOMS_HISTORY_ON_JOIN));
             var data = Json.createObjectBuilder().add("lastSeq", catchUp.upTo());
             if (since != null) {

@@ -237,8 +237,8 @@ class HttpApiIT {
         return page.json().getJsonArray("messages").getValuesAs(JsonObject.class).stream().map(m -> textOf(m)).toList();
     }
 
-    /** Codes only a server in trouble answers (queue full, database failing, a bug): not triggered from outside. */
-    private static final Set<String> SERVER_SIDE = Set.of("busy", "not_stored", "internal");
+    /** Codes only a server in trouble answers (store queue full, database failing, rooms full, a bug): not triggered from outside. */
+    private static final Set<String> SERVER_SIDE = Set.of("busy", "not_stored", "rooms_full", "internal");
 
     /**
      * Walks the README's table of HTTP errors: every code it lists is answered, with its status, to

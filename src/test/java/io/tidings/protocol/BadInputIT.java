@@ -175,7 +175,7 @@ class BadInputIT {
         assertEquals(200, ready.status(), ready.body());
         JsonObject checks = ready.json().getJsonObject("checks");
         for (String worker : Set.of("datasource", "history-writer", "heartbeat", "stalled-sends", "sse-heartbeats",
-                "metrics-sampling", "notification-retention")) {
+                "metrics-sampling", "notification-retention", "room-eviction")) {
             assertEquals("UP", checks.getString(worker), ready.body());
         }
     }
