@@ -26,7 +26,7 @@ public class HistoryStore {
     }
 
     /** The highest stored sequence number of a room, 0 when it has none. */
-    @Transactional(Transactional.TxType.SUPPORTS)
+    @Transactional // reads too: Payara closed the non-transactional EntityManager under load ("operation on a closed EntityManager")
     public long lastSeq(String room) {
         Long last = em.createQuery("select max(m.seq) from StoredMessage m where m.room = :room", Long.class)
                 .setParameter("room", room).getSingleResult();
@@ -34,7 +34,7 @@ public class HistoryStore {
     }
 
     /** Up to {@code limit} messages of a room with a sequence number in {@code (after, upTo]}, oldest first. */
-    @Transactional(Transactional.TxType.SUPPORTS)
+    @Transactional // reads too: Payara closed the non-transactional EntityManager under load ("operation on a closed EntityManager")
     public List<Envelope> range(String room, long after, long upTo, int limit) {
         return em.createQuery("select m from StoredMessage m where m.room = :room and m.seq > :after and m.seq <= :upTo"
                         + " order by m.seq", StoredMessage.class)
@@ -43,7 +43,7 @@ public class HistoryStore {
     }
 
     /** The last {@code count} messages of a room, oldest first. */
-    @Transactional(Transactional.TxType.SUPPORTS)
+    @Transactional // reads too: Payara closed the non-transactional EntityManager under load ("operation on a closed EntityManager")
     public List<Envelope> latest(String room, int count) {
         List<Envelope> newestFirst = new ArrayList<>(em.createQuery(
                         "select m from StoredMessage m where m.room = :room order by m.seq desc", StoredMessage.class)
@@ -53,7 +53,7 @@ public class HistoryStore {
     }
 
     /** The last {@code count} messages of a room before sequence {@code before}, oldest first. */
-    @Transactional(Transactional.TxType.SUPPORTS)
+    @Transactional // reads too: Payara closed the non-transactional EntityManager under load ("operation on a closed EntityManager")
     public List<Envelope> latestBefore(String room, long before, int count) {
         List<Envelope> newestFirst = new ArrayList<>(em.createQuery("select m from StoredMessage m where m.room = :room"
                         + " and m.seq < :before order by m.seq desc", StoredMessage.class)

@@ -3,6 +3,7 @@ package io.tidings.rooms;
 import io.tidings.config.Setting;
 import io.tidings.config.Settings;
 import io.tidings.connections.Connection;
+import io.tidings.connections.ConnectionRegistry;
 import io.tidings.dispatch.FrameException;
 import io.tidings.dispatch.FrameHandler;
 import io.tidings.dispatch.FrameType;
@@ -40,6 +41,9 @@ class JoinHandler implements FrameHandler {
     @Inject
     UserRegistry users;
 
+    @Inject
+    ConnectionRegistry connections;
+
     @Override
     public void handle(Connection connection, Envelope frame) {
         String name = RoomName.of(connection, frame);
@@ -76,6 +80,11 @@ class JoinHandler implements FrameHandler {
             if (first) {
                 presence.joined(room, connection.user(), connection.id());
             }
+        }
+        // A join handled while the connection closed could come after its rooms were left: the
+        // registry drops a connection before it announces the close, so this check sees it.
+        if (connections.find(connection.id()).isEmpty()) {
+            rooms.leave(connection, name);
         }
     }
 

@@ -91,7 +91,10 @@ class LimitsIT {
      * count too: the limit tests start from none.
      */
     private void awaitEarlierConnectionsGone() {
-        await().atMost(Duration.ofSeconds(20)).until(() -> registry.count() == 0 && limits.pending() == 0);
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            assertEquals(List.of(), List.copyOf(registry.all()), "connections still open");
+            assertEquals(0, limits.pending(), "handshakes admitted and not yet open");
+        });
     }
 
     private static Map<String, String> sameOrigin() {
