@@ -41,8 +41,8 @@ public class RoomEndpoint {
     }
 
     @OnMessage
-    public void message(Session session, String text) {
-        sockets.received(session, text);
+    public void message(Session session, String text, boolean last) {
+        sockets.receivedPart(session, text, last);
     }
 
     @OnMessage

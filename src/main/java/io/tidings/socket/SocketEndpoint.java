@@ -33,8 +33,8 @@ public class SocketEndpoint {
     }
 
     @OnMessage
-    public void message(Session session, String text) {
-        sockets.received(session, text);
+    public void message(Session session, String text, boolean last) {
+        sockets.receivedPart(session, text, last);
     }
 
     @OnMessage

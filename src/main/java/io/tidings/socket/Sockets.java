@@ -85,6 +85,52 @@ public class Sockets {
         return Optional.of(connection);
     }
 
+    /** Session property: the text message being received in parts. */
+    private static final String PARTIAL = "tidings.partialText";
+
+    /** A text message arriving in parts, and whether it was already refused as too big. */
+    private static final class Partial {
+        final StringBuilder text = new StringBuilder();
+        long bytes;
+        boolean refused;
+    }
+
+    /**
+     * A part of a text message. The endpoints take text in parts so that a message over the frame
+     * limit is refused (1009) as soon as its parts pass the limit: Undertow hands parts over as
+     * they arrive, while its own size check in WildFly 39 waits for the end of a frame (UNDERTOW-2770),
+     * so a header declaring a huge length kept the connection open. A message in one part goes
+     * straight to {@link #received}.
+     */
+    public void receivedPart(Session session, String part, boolean last) {
+        var properties = session.getUserProperties();
+        Partial partial = (Partial) properties.get(PARTIAL);
+        if (partial == null) {
+            if (last) {
+                received(session, part);
+                return;
+            }
+            partial = new Partial();
+            properties.put(PARTIAL, partial);
+        }
+        if (!partial.refused) {
+            partial.bytes += Utf8.length(part);
+            long bytes = partial.bytes;
+            if (connection(session).filter(connection -> gate.fits(connection, bytes)).isPresent()) {
+                partial.text.append(part);
+            } else {
+                partial.refused = true; // closed with 1009; the rest of the message is dropped unread
+                partial.text.setLength(0);
+            }
+        }
+        if (last) {
+            properties.remove(PARTIAL);
+            if (!partial.refused) {
+                received(session, partial.text.toString());
+            }
+        }
+    }
+
     /** A text message from the client: size check, decoding, rate limit, dispatch. */
     public void received(Session session, String text) {
         long bytes = Utf8.length(text);

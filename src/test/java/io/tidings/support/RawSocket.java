@@ -169,6 +169,17 @@ public final class RawSocket implements AutoCloseable {
         }
     }
 
+    /** Writes bytes as they are (a forged frame header, an unmasked frame); false when the server already shut the connection. */
+    public boolean sendRaw(byte[] bytes) {
+        try {
+            out.write(bytes);
+            out.flush();
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     @Override
     public void close() {
         try {
