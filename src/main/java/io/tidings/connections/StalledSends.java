@@ -11,7 +11,6 @@ import jakarta.inject.Inject;
 
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
@@ -39,7 +38,7 @@ public class StalledSends implements Worker {
     private volatile ScheduledFuture<?> checks;
 
     void start(@Observes @Initialized(ApplicationScoped.class) Object started) {
-        checks = scheduler.scheduleWithFixedDelay(this::check, CHECK_INTERVAL_MS, CHECK_INTERVAL_MS, TimeUnit.MILLISECONDS);
+        checks = scheduler.scheduleWithFixedDelay(Worker.guarded(this::check, LOG, "checking for stalled sends"), CHECK_INTERVAL_MS, CHECK_INTERVAL_MS, TimeUnit.MILLISECONDS);
     }
 
     @PreDestroy
@@ -51,15 +50,11 @@ public class StalledSends implements Worker {
     }
 
     private void check() {
-        try {
-            long now = System.nanoTime();
-            for (Connection connection : connections.all()) {
-                if (connection.closeIfSendTimedOut(now)) {
-                    LOG.fine(() -> connection + ": a send waited longer than the send timeout; closed");
-                }
+        long now = System.nanoTime();
+        for (Connection connection : connections.all()) {
+            if (connection.closeIfSendTimedOut(now)) {
+                LOG.fine(() -> connection + ": a send waited longer than the send timeout; closed");
             }
-        } catch (RuntimeException | Error e) {
-            LOG.log(Level.WARNING, "checking for stalled sends failed; it goes on in a second", e);
         }
     }
 

@@ -22,7 +22,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
@@ -82,14 +81,10 @@ public class Metrics implements Traffic, Worker {
         Rate out = new Rate(sent);
         gauge("tidings.messages.in.rate", "Frames received per second, over the last 10 seconds", in::perSecond);
         gauge("tidings.messages.out.rate", "Frames queued per second, over the last 10 seconds", out::perSecond);
-        sampling = scheduler.scheduleAtFixedRate(() -> {
-            try {
-                in.sample();
-                out.sample();
-            } catch (RuntimeException | Error e) {
-                LOG.log(Level.WARNING, "sampling the message rates failed; it goes on in a second", e);
-            }
-        }, 0, 1, TimeUnit.SECONDS);
+        sampling = scheduler.scheduleAtFixedRate(Worker.guarded(() -> {
+            in.sample();
+            out.sample();
+        }, LOG, "sampling the message rates"), 0, 1, TimeUnit.SECONDS);
     }
 
     @Override

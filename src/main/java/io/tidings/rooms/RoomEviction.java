@@ -13,7 +13,6 @@ import jakarta.inject.Inject;
 
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /** Once a second, takes the rooms empty for {@code tidings.rooms.idle-seconds} out of memory (their history stays stored). */
@@ -34,7 +33,7 @@ public class RoomEviction implements Worker {
     private volatile ScheduledFuture<?> sweeps;
 
     void start(@Observes @Initialized(ApplicationScoped.class) Object started) {
-        sweeps = scheduler.scheduleWithFixedDelay(this::sweep, 1, 1, TimeUnit.SECONDS);
+        sweeps = scheduler.scheduleWithFixedDelay(Worker.guarded(this::sweep, LOG, "evicting idle rooms"), 1, 1, TimeUnit.SECONDS);
     }
 
     @PreDestroy
@@ -46,14 +45,10 @@ public class RoomEviction implements Worker {
     }
 
     private void sweep() {
-        try {
-            long idle = TimeUnit.SECONDS.toNanos(settings.number(Setting.ROOMS_IDLE_SECONDS));
-            int evicted = rooms.evictIdleSince(System.nanoTime() - idle);
-            if (evicted > 0) {
-                LOG.fine(() -> evicted + " idle rooms left memory");
-            }
-        } catch (RuntimeException | Error e) {
-            LOG.log(Level.WARNING, "evicting idle rooms failed; it goes on in a second", e);
+        long idle = TimeUnit.SECONDS.toNanos(settings.number(Setting.ROOMS_IDLE_SECONDS));
+        int evicted = rooms.evictIdleSince(System.nanoTime() - idle);
+        if (evicted > 0) {
+            LOG.fine(() -> evicted + " idle rooms left memory");
         }
     }
 

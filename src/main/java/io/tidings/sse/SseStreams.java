@@ -18,7 +18,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
@@ -65,20 +64,16 @@ public class SseStreams implements Worker {
     private synchronized void startHeartbeats() {
         if (heartbeats == null) {
             metrics.gauge("tidings.sse.streams", "Open Server-Sent Events streams", this::count);
-            heartbeats = scheduler.scheduleWithFixedDelay(this::beat, 1, 1, TimeUnit.SECONDS);
+            heartbeats = scheduler.scheduleWithFixedDelay(Worker.guarded(this::beat, LOG, "SSE heartbeats"), 1, 1, TimeUnit.SECONDS);
         }
     }
 
     private void beat() {
-        try {
-            long quiet = TimeUnit.SECONDS.toNanos(settings.number(Setting.SSE_HEARTBEAT_SECONDS));
-            for (SseStream stream : open) {
-                if (!stream.isClosed() && stream.nanosSinceLastQueued() >= quiet) {
-                    stream.heartbeat();
-                }
+        long quiet = TimeUnit.SECONDS.toNanos(settings.number(Setting.SSE_HEARTBEAT_SECONDS));
+        for (SseStream stream : open) {
+            if (!stream.isClosed() && stream.nanosSinceLastQueued() >= quiet) {
+                stream.heartbeat();
             }
-        } catch (RuntimeException | Error e) {
-            LOG.log(Level.WARNING, "SSE heartbeats failed; they go on in a second", e);
         }
     }
 
