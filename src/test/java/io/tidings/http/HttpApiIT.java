@@ -186,7 +186,7 @@ class HttpApiIT {
      * handshakes that follow them. Before both were fixed, about one round in a hundred on Payara
      * failed: the disconnect found no connection, or the next handshake was closed with 4001.
      * <p>
-     * Payara itself still leaves a rare handshake after such closes unanswered (README, "Server-side
+     * Payara itself still leaves a rare handshake after such closes unanswered (docs/architecture.md, "Server-side
      * closes on Payara"): its own WebSocket filter fails on a recycled request before the
      * application sees it. Such a round is skipped, at most {@value #UNANSWERED_ALLOWED} times.
      */
@@ -241,11 +241,11 @@ class HttpApiIT {
     private static final Set<String> SERVER_SIDE = Set.of("busy", "not_stored", "rooms_full", "internal");
 
     /**
-     * Walks the README's table of HTTP errors: every code it lists is answered, with its status, to
+     * Walks the table of HTTP errors in docs/http.md: every code it lists is answered, with its status, to
      * a request that should get it, and every code walked here is in the table.
      */
     @Test
-    void everyCodeOfTheReadmesErrorTableIsAnsweredWithTheStatusItGives() throws IOException {
+    void everyCodeOfTheDocumentedErrorTableIsAnsweredWithTheStatusItGives() throws IOException {
         String room = uniqueRoom("walk");
         Map<String, Supplier<Reply>> triggers = new LinkedHashMap<>();
         triggers.put("invalid_json", () -> Http.adminPost("broadcast", "{not json"));
@@ -267,7 +267,7 @@ class HttpApiIT {
         triggers.put("not_acceptable", () -> Http.send(Http.request("rooms?name=ada").header("Accept", "image/png").GET()));
 
         Map<String, Integer> table = readmeErrorTable();
-        assertTrue(table.size() >= triggers.size(), "the README's error table: " + table);
+        assertTrue(table.size() >= triggers.size(), "the documented error table: " + table);
         try (TestClient ada = user("ada")) {
             joinRoom(ada, room);
             for (Map.Entry<String, Integer> row : table.entrySet()) {
@@ -275,20 +275,20 @@ class HttpApiIT {
                 if (SERVER_SIDE.contains(code)) {
                     continue;
                 }
-                assertTrue(triggers.containsKey(code), "the README lists '" + code + "', which this test does not walk");
+                assertTrue(triggers.containsKey(code), "docs/http.md lists '" + code + "', which this test does not walk");
                 Reply reply = triggers.get(code).get();
                 assertEquals(row.getValue(), reply.status(), code + ": " + reply.body());
                 assertEquals(code, reply.code(), reply.body());
             }
         }
         for (String code : triggers.keySet()) {
-            assertTrue(table.containsKey(code), "the server answers '" + code + "', which the README's error table lacks");
+            assertTrue(table.containsKey(code), "the server answers '" + code + "', which the error table in docs/http.md lacks");
         }
     }
 
-    /** code -> status, from the README table under "Every error has the same body". */
+    /** code -> status, from the table in docs/http.md under "Every error has the same body". */
     private static Map<String, Integer> readmeErrorTable() throws IOException {
-        List<String> lines = Files.readAllLines(Path.of("README.md"));
+        List<String> lines = Files.readAllLines(Path.of("docs/http.md"));
         int start = lines.indexOf(lines.stream().filter(l -> l.startsWith("Every error has the same body")).findFirst().orElseThrow());
         Map<String, Integer> table = new LinkedHashMap<>();
         Pattern code = Pattern.compile("`([a-z_]+)`");
