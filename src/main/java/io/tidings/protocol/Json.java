@@ -34,18 +34,16 @@ public final class Json {
 
     private static final JsonParserFactory PARSERS = PROVIDER.createParserFactory(Map.of());
 
-    /** The nesting allowed in JSON Tidings made itself (stored messages it accepted under the client limit). */
-    private static final int TRUSTED_DEPTH = 512;
-
     private Json() {
     }
 
     /**
      * Parses one JSON value, strictly: trailing content after the value is an error (JSON-B's
-     * {@code fromJson} would accept it).
+     * {@code fromJson} would accept it). For JSON Tidings made itself or stored after
+     * {@link #parse(String, int)} checked it: no guard pass.
      */
     public static JsonValue parse(String text) {
-        return parse(text, TRUSTED_DEPTH);
+        return read(text);
     }
 
     /**
@@ -54,6 +52,10 @@ public final class Json {
      */
     public static JsonValue parse(String text, int maxDepth) {
         JsonGuard.check(text, maxDepth);
+        return read(text);
+    }
+
+    private static JsonValue read(String text) {
         try (JsonParser parser = PARSERS.createParser(new StringReader(text))) {
             if (!parser.hasNext()) {
                 throw new JsonException("empty frame");

@@ -21,6 +21,7 @@ import jakarta.websocket.Session;
 public class FrameGate {
 
     private static final String MAX_BYTES = "tidings.maxFrameBytes";
+    private static final String JSON_DEPTH = "tidings.jsonDepth";
 
     @Inject
     Settings settings;
@@ -36,9 +37,15 @@ public class FrameGate {
         session.setMaxTextMessageBufferSize(maxBytes);
         session.setMaxBinaryMessageBufferSize(maxBytes);
         connection.properties().put(MAX_BYTES, maxBytes);
+        connection.properties().put(JSON_DEPTH, settings.integer(Setting.JSON_DEPTH));
         connection.properties().put(Identity.PROPERTY, identity);
         Liveness.of(connection);
         Throttle.install(connection, settings.number(Setting.RATE_PER_SECOND), settings.number(Setting.RATE_BURST));
+    }
+
+    /** How deep this connection's frames may nest ({@code tidings.limits.json-depth} when it opened). */
+    public int jsonDepth(Connection connection) {
+        return (Integer) connection.properties().get(JSON_DEPTH);
     }
 
     /**

@@ -1,7 +1,5 @@
 package io.tidings.socket;
 
-import io.tidings.config.Setting;
-import io.tidings.config.Settings;
 import io.tidings.connections.Connection;
 import io.tidings.connections.ConnectionRegistry;
 import io.tidings.dispatch.Dispatcher;
@@ -56,9 +54,6 @@ public class Sockets {
 
     @Inject
     ConnectionLimits limits;
-
-    @Inject
-    Settings settings;
 
     /** Closes refused sessions away from the request thread (see {@link Connection#closeAway}). */
     @Resource
@@ -136,7 +131,7 @@ public class Sockets {
         long bytes = Utf8.length(text);
         metrics.received(bytes);
         connection(session).filter(connection -> gate.fits(connection, bytes)).ifPresent(connection -> {
-            Inbound frame = DECODER.decode(text, settings.integer(Setting.JSON_DEPTH));
+            Inbound frame = DECODER.decode(text, gate.jsonDepth(connection));
             String ref = frame instanceof Envelope e ? e.ref() : frame instanceof Malformed m ? m.ref() : null;
             if (gate.admit(connection, ref) && (!(frame instanceof Envelope e) || access.permits(connection, e))) {
                 dispatcher.dispatch(connection, frame);
