@@ -1,0 +1,15 @@
+package io.tidings.broker;
+
+import io.tidings.protocol.Envelope;
+
+import java.nio.ByteBuffer;
+
+/** The members of rooms on this node, as a broker delivers to them. */
+public interface RoomMembers {
+
+    /** Hands the frame, encoded as {@code text}, to every local member of the room but the excluded connection. */
+    void deliver(String room, Envelope frame, String text, boolean ephemeral, String excludedConnectionId);
+
+    /** Hands a binary frame to every local member of the room but the excluded connection. */
+    void deliverBinary(String room, ByteBuffer data, String excludedConnectionId);
+}

@@ -1,0 +1,256 @@
+package io.tidings.rooms;
+
+import io.tidings.broker.RoomMembers;
+import io.tidings.config.Setting;
+import io.tidings.config.Settings;
+import io.tidings.connections.Connection;
+import io.tidings.connections.ConnectionChange;
+import io.tidings.connections.Recipient;
+import io.tidings.history.HistoryStore;
+import io.tidings.lifecycle.Lifecycle;
+import io.tidings.protocol.Envelope;
+import io.tidings.protocol.EnvelopeEncoder;
+import io.tidings.protocol.Json;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+
+import java.nio.ByteBuffer;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+
+/**
+ * Every room this server holds in memory, with its members. A room is loaded from the history
+ * store when it is first used; an empty room leaves memory after {@code tidings.rooms.idle-seconds}
+ * ({@link RoomEviction}) once none of its messages waits to be stored, so reloading it gives the
+ * same sequence numbers. At most {@code tidings.rooms.max-in-memory} rooms are held.
+ */
+@ApplicationScoped
+public class RoomRegistry implements RoomMembers {
+
+    /** Connection property: the names of the rooms the connection is in. */
+    private static final String ROOMS = "tidings.rooms";
+
+    private static final EnvelopeEncoder ENCODER = new EnvelopeEncoder();
+
+    private final ConcurrentMap<String, Room> rooms = new ConcurrentHashMap<>();
+
+    @Inject
+    HistoryStore store;
+
+    @Inject
+    Settings settings;
+
+    @Inject
+    Presence presence;
+
+    @Inject
+    Lifecycle lifecycle;
+
+    /** There is no room for another room: {@code tidings.rooms.max-in-memory} are held and none is empty. */
+    public static final class Full extends RuntimeException {
+        Full(int max) {
+            super("the server holds its maximum of " + max + " rooms (tidings.rooms.max-in-memory) and none is empty; try again later",
+                    null, false, false);
+        }
+    }
+
+    /**
+     * The room, loaded from the store when this server does not hold it. A caller that locks it must
+     * check {@link Room#retired()} under the lock and look it up again when it was retired.
+     */
+    Room room(String name) {
+        Room room = rooms.get(name);
+        if (room != null) {
+            return room;
+        }
+        int max = settings.integer(Setting.ROOMS_MAX_IN_MEMORY);
+        if (rooms.size() >= max) {
+            evictIdleSince(System.nanoTime()); // every empty room with nothing waiting to be stored
+            if (rooms.size() >= max) {
+                throw new Full(max);
+            }
+        }
+        int window = settings.integer(Setting.ROOMS_WINDOW);
+        Room loaded = new Room(name, store.lastSeq(name), store.latest(name, window), window);
+        Room raced = rooms.putIfAbsent(name, loaded);
+        return raced != null ? raced : loaded;
+    }
+
+    /** Whether this server holds the room in memory now. */
+    boolean holds(String name) {
+        return rooms.containsKey(name);
+    }
+
+    /** Takes every empty room idle since {@code idleSinceNanos} or before out of memory; returns how many. */
+    int evictIdleSince(long idleSinceNanos) {
+        int evicted = 0;
+        for (Room room : rooms.values()) {
+            if (room.retireIfIdleSince(idleSinceNanos) && rooms.remove(room.name(), room)) {
+                evicted++;
+            }
+        }
+        return evicted;
+    }
+
+    /** The rooms in use on this server. */
+    java.util.Collection<Room> all() {
+        return List.copyOf(rooms.values());
+    }
+
+    Optional<Room> find(String name) {
+        return Optional.ofNullable(rooms.get(name));
+    }
+
+    /** Adds a connection to a room; true when it is the user's first socket there. */
+    boolean add(Room room, Connection connection) {
+        boolean wasMember = !roomsOf(connection).add(room.name());
+        boolean first = room.add(connection);
+        if (!wasMember) {
+            lifecycle.joined(room.name(), connection);
+        }
+        return first;
+    }
+
+    /** Takes a connection out of a room and tells the others when the user's last socket left. */
+    public boolean leave(Connection connection, String name) {
+        Room room = rooms.get(name);
+        if (room == null || !room.isMember(connection)) {
+            return false;
+        }
+        roomsOf(connection).remove(name);
+        synchronized (room) {
+            if (room.remove(connection)) {
+                presence.left(room, connection.user());
+            }
+        }
+        lifecycle.left(name, connection);
+        return true;
+    }
+
+    void closed(@Observes @ConnectionChange.Closed ConnectionChange event) {
+        for (String name : Set.copyOf(roomsOf(event.connection()))) {
+            leave(event.connection(), name);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    public Set<String> roomsOf(Connection connection) {
+        return (Set<String>) connection.properties().computeIfAbsent(ROOMS, k -> ConcurrentHashMap.newKeySet());
+    }
+
+    /** Hands an encoded frame to every member of a room (except one connection, when given). */
+    @Override
+    public void deliver(String name, Envelope frame, String text, boolean ephemeral, String excludedConnectionId) {
+        Room room = rooms.get(name);
+        if (room != null) {
+            room.deliver(frame, text, ephemeral, excludedConnectionId);
+        }
+    }
+
+    @Override
+    public void deliverBinary(String name, ByteBuffer data, String excludedConnectionId) {
+        Room room = rooms.get(name);
+        if (room != null) {
+            room.deliverBinary(data, excludedConnectionId);
+        }
+    }
+
+    /**
+     * What a member entering a room gets: the latest {@code count} messages, or, when it says which
+     * sequence it saw last ({@code since}), exactly the messages it missed, unless the gap is larger
+     * than the recovery limit. Call with the room's monitor held.
+     */
+    CatchUp catchUp(Room room, Long since, int count) {
+        long upTo = room.lastStored();
+        if (since == null) {
+            return new CatchUp(newestWithinBudget(messages(room, Math.max(0, upTo - count), upTo, count)), true, upTo);
+        }
+        boolean complete = since <= upTo && upTo - since <= settings.integer(Setting.ROOMS_RECOVERY_LIMIT);
+        List<Envelope> missed = complete ? messages(room, since, upTo, (int) (upTo - since))
+                : messages(room, Math.max(0, upTo - count), upTo, count);
+        Page page = newestWithinBudget(missed);
+        // What did not fit is paged with history (before the oldest message given), as after a bigger gap.
+        return new CatchUp(page, complete && !page.trimmed(), upTo);
+    }
+
+    /** The most bytes of messages one reply may hold: {@code tidings.rooms.reply-bytes}, at most half the outbound bound. */
+    long replyBudget() {
+        return Math.min(settings.number(Setting.ROOMS_REPLY_BYTES), settings.number(Setting.OUTBOUND_MAX_BYTES) / 2);
+    }
+
+    /**
+     * The newest of {@code oldestFirst} whose encoded size fits {@link #replyBudget()} (at least one,
+     * as one message is never larger than the frame limit), oldest first, encoded once.
+     */
+    Page newestWithinBudget(List<Envelope> oldestFirst) {
+        long budget = replyBudget();
+        long used = 0;
+        int first = oldestFirst.size();
+        List<String> encoded = new java.util.ArrayList<>();
+        while (first > 0) {
+            String text = ENCODER.encode(oldestFirst.get(first - 1));
+            long bytes = 2L * text.length(); // as the outbound queue counts
+            if (used + bytes > budget && first < oldestFirst.size()) {
+                break;
+            }
+            used += bytes;
+            encoded.add(text);
+            first--;
+        }
+        java.util.Collections.reverse(encoded);
+        return new Page(oldestFirst.subList(first, oldestFirst.size()), encoded, first > 0);
+    }
+
+    /** Messages and their encoded form, oldest first, and whether older ones were left out for size. */
+    record Page(List<Envelope> messages, List<String> encoded, boolean trimmed) {
+    }
+
+    /**
+     * Adds a listener (an SSE stream) to a room after handing it a {@code joined} frame and what it
+     * missed since {@code since}, under the room's monitor: it sees every later message once, in order.
+     */
+    public void listen(String name, Recipient listener, Long since) {
+        Room room = room(name);
+        synchronized (room) {
+            if (room.retired()) {
+                listen(name, listener, since); // evicted meanwhile: the next lookup loads it again
+                return;
+            }
+            CatchUp catchUp = catchUp(room, since, settings.integer(Setting.ROOMS_HISTORY_ON_JOIN));
+            var data = Json.createObjectBuilder().add("lastSeq", catchUp.upTo());
+            if (since != null) {
+                data.add("recovered", catchUp.complete());
+            }
+            Envelope joined = new Envelope("joined", data.build(), null, null, name, null, catchUp.upTo(), null, null);
+            listener.deliver(joined, ENCODER.encode(joined), false);
+            List<Envelope> messages = catchUp.page().messages();
+            for (int i = 0; i < messages.size(); i++) {
+                listener.deliver(messages.get(i), catchUp.page().encoded().get(i), false);
+            }
+            room.add(listener);
+        }
+    }
+
+    public void unlisten(String name, Recipient listener) {
+        find(name).ifPresent(room -> room.remove(listener));
+    }
+
+    /** Messages of a room in {@code (after, upTo]}, from the recent window or else from the store. */
+    List<Envelope> messages(Room room, long after, long upTo, int limit) {
+        List<Envelope> recent = room.fromWindow(after, upTo);
+        return recent != null ? recent : store.range(room.name(), after, upTo, limit);
+    }
+
+    /** How many rooms this server knows, without copying their names. */
+    public int count() {
+        return rooms.size();
+    }
+
+    /** The messages a member entering a room gets, whether they close the gap it asked about, and the last sequence. */
+    record CatchUp(Page page, boolean complete, long upTo) {
+    }
+}
