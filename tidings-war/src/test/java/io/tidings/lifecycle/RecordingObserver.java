@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
@@ -15,6 +16,17 @@ import java.util.concurrent.TimeUnit;
 public class RecordingObserver {
 
     private final BlockingQueue<String> seen = new LinkedBlockingQueue<>();
+
+    /** An observer that is stuck: the text "hold" keeps it until the test releases it. */
+    private volatile CountDownLatch hold = new CountDownLatch(0);
+
+    public void holdOnNextHold() {
+        hold = new CountDownLatch(1);
+    }
+
+    public void release() {
+        hold.countDown();
+    }
 
     /** The next event seen, waiting at most the given time. (A method: fields of a CDI proxy are not the bean's.) */
     public String next(long nanos) throws InterruptedException {
@@ -37,7 +49,10 @@ public class RecordingObserver {
         seen.add("left " + event.user() + " " + event.room());
     }
 
-    void received(@Observes MessageReceived message) {
+    void received(@Observes MessageReceived message) throws InterruptedException {
+        if ("hold".equals(message.data().asJsonObject().getString("text"))) {
+            hold.await(30, TimeUnit.SECONDS);
+        }
         seen.add("message " + message.user() + " " + message.room() + " " + message.data().asJsonObject().getString("text"));
     }
 

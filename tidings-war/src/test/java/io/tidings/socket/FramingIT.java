@@ -25,7 +25,7 @@ import static org.junit.jupiter.api.Assumptions.assumeFalse;
  * Frames no client library would write, sent byte by byte. What each container does with them is
  * in the README (Protocol, close codes): WildFly refuses a frame over the limit while it arrives
  * (1009) and an unmasked frame (1002); Tyrus on Payara Micro reads a frame's whole declared payload
- * into its incoming buffer before anyone can look at it, which the WAR's web.xml sizes at twice
+ * into its incoming buffer before anyone can look at it, which the jar's web-fragment.xml sizes at twice
  * the frame limit, and never checks the mask bit.
  */
 @ExtendWith(ArquillianExtension.class)
@@ -61,7 +61,7 @@ class FramingIT {
     void aHeaderDeclaringATerabyteIsRefusedBeforeItsPayloadIsRead() {
         try (RawSocket socket = open("huge")) {
             socket.sendRaw(header(1L << 40));
-            // Tyrus's own buffer would take 4 MB before closing; web.xml sizes it at 2 x 64 KB + 14.
+            // Tyrus's own buffer would take 4 MB before closing; web-fragment.xml sizes it at 2 x 64 KB + 14.
             int kilobytes = PAYARA ? 2 * FRAME_BYTES / 1024 + 64 : 70;
             int sent = 0;
             while (sent < kilobytes && socket.sendRaw(new byte[1024])) {

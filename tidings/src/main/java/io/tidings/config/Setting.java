@@ -50,6 +50,8 @@ public enum Setting {
     HISTORY_BATCH_SIZE("tidings.history.batch-size", "500", Rule.whole(1, Integer.MAX_VALUE)),
     /** Room messages waiting to be stored before senders are told the server is busy. */
     HISTORY_QUEUE_CAPACITY("tidings.history.queue-capacity", "20000", Rule.whole(1, Integer.MAX_VALUE)),
+    /** Stored room messages waiting for the application's {@code MessageReceived} observers; beyond, events are dropped (logged). */
+    EVENTS_QUEUE_CAPACITY("tidings.events.queue-capacity", "10000", Rule.whole(1, Integer.MAX_VALUE)),
     /** Notifications replayed to a connecting user, oldest first. */
     NOTIFICATIONS_REPLAY_LIMIT("tidings.notifications.replay-limit", "1000", Rule.whole(0, Integer.MAX_VALUE)),
     /** Most notifications one {@code notification.list} frame returns. */

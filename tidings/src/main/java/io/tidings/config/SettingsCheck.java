@@ -1,25 +1,30 @@
 package io.tidings.config;
 
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import jakarta.servlet.ServletContextEvent;
-import jakarta.servlet.ServletContextListener;
-import jakarta.servlet.annotation.WebListener;
+import jakarta.interceptor.Interceptor;
 
 import java.util.List;
 
 /**
  * Fails the deployment when a setting has a value its {@link Rule} does not allow, with one line per
- * setting naming it, the value, where it was set and what is allowed. Nothing starts with a bad
- * value, instead of failing at first use.
+ * setting naming it, the value, where it was set and what is allowed. It is the first thing that
+ * runs when the application starts (before the schema migrations, the workers and the servlet
+ * listeners), so nothing starts with a bad value and no other part fails on one first.
  */
-@WebListener
-public class SettingsCheck implements ServletContextListener {
+@ApplicationScoped
+public class SettingsCheck {
+
+    /** Before everything else observing the start; the schema migrations come next. */
+    public static final int PRIORITY = Interceptor.Priority.PLATFORM_BEFORE;
 
     @Inject
     Settings settings;
 
-    @Override
-    public void contextInitialized(ServletContextEvent event) {
+    void check(@Observes @Priority(PRIORITY) @Initialized(ApplicationScoped.class) Object started) {
         List<String> problems = settings.problems();
         if (!problems.isEmpty()) {
             throw new IllegalStateException("Tidings cannot start; fix these settings (see docs/configuration.md):\n  "

@@ -1,7 +1,6 @@
 package io.tidings.lifecycle;
 
 import io.tidings.api.ConnectionEvent;
-import io.tidings.api.MessageReceived;
 import io.tidings.api.RoomEvent;
 import io.tidings.connections.Connection;
 import io.tidings.connections.ConnectionChange;
@@ -33,7 +32,7 @@ public class Lifecycle {
     Event<RoomEvent> roomEvents;
 
     @Inject
-    Event<MessageReceived> messageEvents;
+    MessageEvents messageEvents;
 
     void opened(@Observes @Priority(Interceptor.Priority.PLATFORM_AFTER) @ConnectionChange.Opened ConnectionChange change) {
         Connection c = change.connection();
@@ -55,9 +54,9 @@ public class Lifecycle {
         fire(() -> roomEvents.select(RoomEvent.Left.Literal.INSTANCE).fire(new RoomEvent(room, c.user(), c.id(), Instant.now())));
     }
 
+    /** A room message was stored: its event goes to the observers on their own thread ({@link MessageEvents}). */
     public void received(Envelope message) {
-        fire(() -> messageEvents.fire(new MessageReceived(message.room(), message.id(), message.seq(), message.from(),
-                message.data(), message.ts())));
+        messageEvents.received(message);
     }
 
     private static void fire(Runnable firing) {

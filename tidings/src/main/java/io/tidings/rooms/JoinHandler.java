@@ -62,13 +62,18 @@ class JoinHandler implements FrameHandler {
         } catch (RoomRegistry.Full full) {
             throw new FrameException(ErrorCode.ROOMS_FULL, full.getMessage());
         }
+        // Read before taking the room's monitor (it may read the database), made current under it:
+        // the history writer, which delivers under the same monitor, never waits for a database read.
+        RoomRegistry.CatchUp early = rooms.catchUp(room, since, count);
+        RoomRegistry.Entry entry;
         synchronized (room) {
             if (room.retired()) {
                 handle(connection, frame); // evicted between the lookup and the lock: look it up again
                 return;
             }
-            boolean first = rooms.add(room, connection);
-            RoomRegistry.CatchUp catchUp = rooms.catchUp(room, since, count);
+            RoomRegistry.CatchUp catchUp = rooms.current(room, early, since, count)
+                    .orElseGet(() -> rooms.catchUp(room, since, count)); // more stored meanwhile than the window holds
+            entry = rooms.add(room, connection);
             long upTo = catchUp.upTo();
             var data = Json.createObjectBuilder().add("members", members(room))
                     .add("memberCount", room.userCount())
@@ -77,10 +82,11 @@ class JoinHandler implements FrameHandler {
                 data.add("recovered", catchUp.complete());
             }
             connection.send(new Envelope("joined", data.build(), frame.ref(), null, name, null, upTo, null, null));
-            if (first) {
+            if (entry.firstOfUser()) {
                 presence.joined(room, connection.user(), connection.id());
             }
         }
+        rooms.entered(name, connection, entry); // the application's observers, off the room's monitor
         // A join handled while the connection closed could come after its rooms were left: the
         // registry drops a connection before it announces the close, so this check sees it.
         if (connections.find(connection.id()).isEmpty()) {

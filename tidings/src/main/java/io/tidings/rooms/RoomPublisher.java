@@ -89,8 +89,8 @@ public class RoomPublisher {
                 room.stored(message.seq(), message);
                 broker.toRoom(room.name(), message, false, excluded);
             }
-            lifecycle.received(message);
-            result.complete(message);
+            result.complete(message); // the ack
+            lifecycle.received(message); // queued for the application's observers, off this thread
         }
 
         @Override

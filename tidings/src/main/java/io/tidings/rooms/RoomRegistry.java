@@ -105,14 +105,24 @@ public class RoomRegistry implements RoomMembers {
         return Optional.ofNullable(rooms.get(name));
     }
 
-    /** Adds a connection to a room; true when it is the user's first socket there. */
-    boolean add(Room room, Connection connection) {
-        boolean wasMember = !roomsOf(connection).add(room.name());
-        boolean first = room.add(connection);
-        if (!wasMember) {
-            lifecycle.joined(room.name(), connection);
+    /** What adding a connection to a room changed. */
+    record Entry(boolean firstOfUser, boolean newForConnection) {
+    }
+
+    /**
+     * Adds a connection to a room. Call with the room's monitor held; tell the application with
+     * {@link #entered} once the monitor is released.
+     */
+    Entry add(Room room, Connection connection) {
+        boolean newForConnection = roomsOf(connection).add(room.name());
+        return new Entry(room.add(connection), newForConnection);
+    }
+
+    /** Tells the application's observers that a connection entered a room (off the room's monitor). */
+    void entered(String room, Connection connection, Entry entry) {
+        if (entry.newForConnection()) {
+            lifecycle.joined(room, connection);
         }
-        return first;
     }
 
     /** Takes a connection out of a room and tells the others when the user's last socket left. */
@@ -162,7 +172,9 @@ public class RoomRegistry implements RoomMembers {
     /**
      * What a member entering a room gets: the latest {@code count} messages, or, when it says which
      * sequence it saw last ({@code since}), exactly the messages it missed, unless the gap is larger
-     * than the recovery limit. Call with the room's monitor held.
+     * than the recovery limit. Up to the last message stored when it is called: with the room's
+     * monitor held it is current; without (it may read the database), make it current with
+     * {@link #current} under the monitor.
      */
     CatchUp catchUp(Room room, Long since, int count) {
         long upTo = room.lastStored();
@@ -175,6 +187,32 @@ public class RoomRegistry implements RoomMembers {
         Page page = newestWithinBudget(missed);
         // What did not fit is paged with history (before the oldest message given), as after a bigger gap.
         return new CatchUp(page, complete && !page.trimmed(), upTo);
+    }
+
+    /**
+     * A catch-up read without the room's monitor, made current under it: what was stored since
+     * comes from the recent window (memory only), so no database read happens under the monitor.
+     * Empty when the window no longer holds all of it; read again under the monitor then.
+     */
+    Optional<CatchUp> current(Room room, CatchUp early, Long since, int count) {
+        long upTo = room.lastStored();
+        if (upTo == early.upTo()) {
+            return Optional.of(early);
+        }
+        List<Envelope> newer = room.fromWindow(early.upTo(), upTo);
+        if (newer == null) {
+            return Optional.empty();
+        }
+        List<Envelope> merged = new java.util.ArrayList<>(early.page().messages());
+        merged.addAll(newer);
+        int limit = settings.integer(Setting.ROOMS_RECOVERY_LIMIT);
+        // Whether the gap the client asked about is small enough to close, as catchUp decides it.
+        boolean gap = since != null && since <= early.upTo() && early.upTo() - since <= limit && upTo - since <= limit;
+        if (!gap) {
+            merged = merged.subList(Math.max(0, merged.size() - count), merged.size()); // the latest count
+        }
+        Page page = newestWithinBudget(merged);
+        return Optional.of(new CatchUp(page, since == null || gap && !page.trimmed(), upTo));
     }
 
     /** The most bytes of messages one reply may hold: {@code tidings.rooms.reply-bytes}, at most half the outbound bound. */

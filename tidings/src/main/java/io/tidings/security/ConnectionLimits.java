@@ -27,11 +27,24 @@ public class ConnectionLimits {
         private final String address;
         private final String user;
         private final long lapsesAt;
+        private volatile boolean claimed;
 
         private Admission(String address, String user, long lapsesAt) {
             this.address = address;
             this.user = user;
             this.lapsesAt = lapsesAt;
+        }
+
+        /**
+         * The upgrade took this admission for its connection (the handshake configurator ran): from
+         * now on the connection's open settles it, or it lapses. The handshake filter no longer may.
+         */
+        public void claim() {
+            claimed = true;
+        }
+
+        boolean claimed() {
+            return claimed;
         }
     }
 

@@ -88,8 +88,11 @@ public class HandshakeFilter extends HttpFilter {
         } finally {
             CURRENT.remove();
             ADMISSION.remove();
-            // An upgraded handshake stays admitted until its connection opens; any other is done.
-            if (response.getStatus() != HttpServletResponse.SC_SWITCHING_PROTOCOLS) {
+            // A handshake the upgrade took stays admitted until its connection opens (or it lapses);
+            // any other is done. Not decided by the response status: a container may report another
+            // status here for an upgraded request, and settling then would let a handshake of the same
+            // user through before this one's connection is counted.
+            if (!admission.claimed()) {
                 limits.settle(admission);
             }
         }

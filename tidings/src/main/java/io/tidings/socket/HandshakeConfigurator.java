@@ -49,7 +49,9 @@ public class HandshakeConfigurator extends ServerEndpointConfig.Configurator {
         // No identity means the filter did not run for this request: the endpoint closes with 4001.
         HandshakeFilter.current().ifPresentOrElse(identity -> properties.put(Identity.PROPERTY, identity),
                 () -> properties.remove(Identity.PROPERTY));
-        HandshakeFilter.admission().ifPresentOrElse(admission -> properties.put(ADMISSION, admission),
-                () -> properties.remove(ADMISSION));
+        HandshakeFilter.admission().ifPresentOrElse(admission -> {
+            admission.claim();
+            properties.put(ADMISSION, admission);
+        }, () -> properties.remove(ADMISSION));
     }
 }

@@ -11,7 +11,7 @@ import jakarta.servlet.annotation.WebListener;
 import java.util.logging.Logger;
 
 /**
- * Warns at start when Tyrus's incoming buffer ({@value #PARAMETER}, set in {@code web.xml}) cannot
+ * Warns at start when Tyrus's incoming buffer ({@value #PARAMETER}, set in the jar's {@code web-fragment.xml}) cannot
  * hold a frame of {@code tidings.limits.frame-bytes}: Tyrus would close such frames with 1011 before
  * Tidings sees them. Other containers have no such buffer.
  */
@@ -44,7 +44,12 @@ public class IncomingBufferCheck implements ServletContextListener {
             LOG.warning(() -> "context-param " + PARAMETER + " is not a number; Tyrus uses " + TYRUS_DEFAULT);
         }
         long size = buffer;
-        long needed = (long) settings.integer(Setting.MAX_FRAME_BYTES) + HEADER_BYTES;
+        long needed;
+        try {
+            needed = (long) settings.integer(Setting.MAX_FRAME_BYTES) + HEADER_BYTES;
+        } catch (IllegalStateException badValue) {
+            return; // SettingsCheck fails the deployment for it, naming every bad setting
+        }
         if (size < needed) {
             LOG.warning(() -> "context-param " + PARAMETER + " is " + size + " bytes, less than a frame of "
                     + "tidings.limits.frame-bytes: Tyrus closes such frames with 1011. Set it to at least " + needed

@@ -1,11 +1,11 @@
 // The chat page: signs in, then wires the tidings.js client to the rooms, timeline, members and
 // composer. No user text is ever parsed as HTML (see dom.js).
 import { connect } from "../tidings.js";
-import { $, avatar } from "./dom.js";
+import { $, atEnd, avatar, scrollToEnd } from "./dom.js";
 import { chat, nameOf } from "./state.js";
 import { Typing } from "./typing.js";
 import { Notifications } from "./notifications.js";
-import { atEnd, joinRoom, renderMembers, renderRooms, savedRooms, scrollToEnd } from "./rooms.js";
+import { joinRoom, renderMembers, renderRooms, savedRooms } from "./rooms.js";
 import { updateComposer } from "./composer.js";
 import "./panels.js";
 

@@ -1,7 +1,6 @@
 // The message box: text messages, typing, image sharing, and the errors of all three.
-import { $ } from "./dom.js";
+import { $, scrollToEnd } from "./dom.js";
 import { chat } from "./state.js";
-import { scrollToEnd } from "./rooms.js";
 
 const MAX_IMAGE_BYTES = 1024 * 1024;
 

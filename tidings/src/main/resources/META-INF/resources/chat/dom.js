@@ -43,3 +43,14 @@ export function timeOf(iso) {
   const date = iso ? new Date(iso) : new Date();
   return el("time", { datetime: date.toISOString(), title: dateTimeFormat.format(date) }, timeFormat.format(date));
 }
+
+/** Scrolls the conversation to the latest message. */
+export function scrollToEnd() {
+  $("log").scrollTop = $("log").scrollHeight;
+}
+
+/** True when the conversation is scrolled to (nearly) the latest message. */
+export function atEnd() {
+  const log = $("log");
+  return log.scrollHeight - log.scrollTop - log.clientHeight < 80;
+}

@@ -1,6 +1,6 @@
 // Rooms: joining, leaving and switching, the room list with unread counts, the member list, and
 // loading earlier messages.
-import { $, avatar, el } from "./dom.js";
+import { $, avatar, el, scrollToEnd } from "./dom.js";
 import { chat, nameOf } from "./state.js";
 import { Timeline } from "./timeline.js";
 import { closePanels } from "./panels.js";
@@ -78,16 +78,6 @@ export function renderMembers() {
 
 function showLoadEarlier() {
   $("load-earlier").hidden = !(chat.rooms.get(chat.active)?.timeline.more);
-}
-
-export function scrollToEnd() {
-  $("log").scrollTop = $("log").scrollHeight;
-}
-
-/** True when the conversation is scrolled to (nearly) the latest message. */
-export function atEnd() {
-  const log = $("log");
-  return log.scrollHeight - log.scrollTop - log.clientHeight < 80;
 }
 
 $("room-list").addEventListener("click", (event) => {

@@ -1,5 +1,6 @@
 -- Room history, notifications and held names. Instants are milliseconds since the epoch
--- (io.tidings.schema.InstantMillis). IF NOT EXISTS keeps a rerun harmless.
+-- (io.tidings.schema.InstantMillis). A database with Tidings tables made before the migrations is
+-- refused before this runs (io.tidings.schema.Migrations).
 CREATE TABLE IF NOT EXISTS TIDINGS_ROOM_MESSAGE (
     ROOM_NAME  VARCHAR(64)  NOT NULL,
     SEQ_NO     BIGINT       NOT NULL,

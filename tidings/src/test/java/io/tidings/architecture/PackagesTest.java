@@ -5,11 +5,27 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
-/** The runtime's packages depend on each other in one direction only, and the broker on no feature. */
+/**
+ * The runtime's packages (and the chat page's modules) depend on each other in one direction only,
+ * and the broker on no feature.
+ */
 class PackagesTest {
 
     private static final JavaClasses RUNTIME = new ClassFileImporter()
@@ -24,6 +40,37 @@ class PackagesTest {
     @Test
     void noPackageCycles() {
         slices().matching("io.tidings.(*)..").should().beFreeOfCycles().check(RUNTIME);
+    }
+
+    /** The chat page's ES modules import each other in one direction only, as the Java packages do. */
+    @Test
+    void theChatPageModulesHaveNoImportCycle() throws IOException {
+        Path dir = Path.of("src/main/resources/META-INF/resources");
+        Map<String, List<String>> imports = new TreeMap<>();
+        Pattern from = Pattern.compile("^import (?:.*?from )?\"(\\.{1,2}/[^\"]+)\";", Pattern.MULTILINE);
+        try (var files = Files.walk(dir)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".js")).toList()) {
+                Matcher m = from.matcher(Files.readString(file));
+                List<String> targets = new ArrayList<>();
+                while (m.find()) {
+                    targets.add(dir.relativize(file.getParent().resolve(m.group(1)).normalize()).toString());
+                }
+                imports.put(dir.relativize(file).toString(), targets);
+            }
+        }
+        assertTrue(imports.size() > 5, "modules read: " + imports.keySet());
+        for (String module : imports.keySet()) {
+            assertFalse(reaches(imports, module, module, new HashSet<>()), module + " imports itself through " + imports);
+        }
+    }
+
+    private static boolean reaches(Map<String, List<String>> imports, String from, String target, Set<String> seen) {
+        for (String next : imports.getOrDefault(from, List.of())) {
+            if (next.equals(target) || seen.add(next) && reaches(imports, next, target, seen)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Test
