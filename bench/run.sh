@@ -39,7 +39,8 @@ mvn -q -DskipTests "${profile[@]}" package
 
 mkdir -p "$here/results"
 log="$here/target/server-$container.log"
-setsid mvn -q "${profile[@]}" exec:exec@run -Dtidings.port="$port" \
+# package and run in one invocation: the ready WAR's module finds the runtime jar in the reactor.
+setsid mvn -q -DskipTests "${profile[@]}" package exec:exec@run -Dtidings.port="$port" \
     -Dwildfly.port.offset="$offset" -Dwildfly.management.port=$((9990 + offset)) > "$log" 2>&1 &
 group=$!
 stop() {

@@ -189,13 +189,14 @@ public final class Connection implements Recipient {
      * answered) or {@code tidings.outbound.close-drain-ms} passed: a container that tears the TCP
      * connection down with writes still pending (Tyrus) would otherwise never deliver the 4008.
      */
-    private void outboundFailed(String why) {
-        if (why.startsWith("outbound queue full")) {
-            traffic.slowConsumer();
-            cutOffThen(() -> closeAfterDrain(CloseCodes.reason(CloseCodes.SLOW_CONSUMER, "outbound queue full; reconnect and recover")));
-            return;
+    private void outboundFailed(Outbound.Failure why) {
+        switch (why) {
+            case OVERFLOW -> {
+                traffic.slowConsumer();
+                cutOffThen(() -> closeAfterDrain(CloseCodes.reason(CloseCodes.SLOW_CONSUMER, "outbound queue full; reconnect and recover")));
+            }
+            case SEND_FAILED -> cutOffThen(() -> closeNow(session, CloseCodes.reason(CloseCodes.SEND_FAILED, "send failed")));
         }
-        cutOffThen(() -> closeNow(session, CloseCodes.reason(CloseCodes.SEND_FAILED, why)));
     }
 
     /**

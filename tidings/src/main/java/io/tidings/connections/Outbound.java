@@ -19,6 +19,14 @@ import java.util.function.Consumer;
  */
 final class Outbound implements SendHandler {
 
+    /** Why the path gave up. */
+    enum Failure {
+        /** The queue was full (after dropping ephemeral frames): the peer does not read fast enough. */
+        OVERFLOW,
+        /** The container failed a send or threw from it. */
+        SEND_FAILED
+    }
+
     /** A queued frame: text or binary, its size, and whether it may be dropped under pressure. */
     record Frame(Object payload, int bytes, boolean ephemeral) {
         static Frame text(String text, boolean ephemeral) {
@@ -45,7 +53,7 @@ final class Outbound implements SendHandler {
     private final RemoteEndpoint.Async remote;
     private final int maxMessages;
     private final long maxBytes;
-    private final Consumer<String> onFailure;
+    private final Consumer<Failure> onFailure;
     private final ArrayDeque<Frame> queue = new ArrayDeque<>();
     private long queuedBytes;
     private boolean sending;
@@ -59,7 +67,7 @@ final class Outbound implements SendHandler {
     private long dropped;
     private Runnable onDrop = () -> { };
 
-    Outbound(RemoteEndpoint.Async remote, int maxMessages, long maxBytes, Consumer<String> onFailure) {
+    Outbound(RemoteEndpoint.Async remote, int maxMessages, long maxBytes, Consumer<Failure> onFailure) {
         this.remote = remote;
         this.maxMessages = maxMessages;
         this.maxBytes = maxBytes;
@@ -88,7 +96,7 @@ final class Outbound implements SendHandler {
             }
         }
         if (first == null) {
-            onFailure.accept("outbound queue full");
+            onFailure.accept(Failure.OVERFLOW);
             return false;
         }
         pump(first);
@@ -177,7 +185,7 @@ final class Outbound implements SendHandler {
     }
 
     /** Reports a failure with the application's context class loader, also when a send failed inline. */
-    private void failed(String why) {
+    private void failed(Failure why) {
         Thread thread = Thread.currentThread();
         ClassLoader loader = thread.getContextClassLoader();
         thread.setContextClassLoader(application);
@@ -196,7 +204,7 @@ final class Outbound implements SendHandler {
                 queue.clear();
                 sending = false;
             }
-            failed("send failed");
+            failed(Failure.SEND_FAILED);
             return;
         }
         Frame frame;

@@ -44,7 +44,7 @@ class OutboundTest {
         }
     }
 
-    private final List<String> failures = new ArrayList<>();
+    private final List<Outbound.Failure> failures = new ArrayList<>();
 
     @Test
     void onlyOneSendIsInFlightAndTheRestGoOutInOrder() {
@@ -130,7 +130,7 @@ class OutboundTest {
         outbound.offer(Outbound.Frame.text("a", false));
         outbound.offer(Outbound.Frame.text("b", false));
         assertFalse(outbound.offer(Outbound.Frame.text("c", false)));
-        assertEquals(List.of("outbound queue full"), failures);
+        assertEquals(List.of(Outbound.Failure.OVERFLOW), failures);
         assertFalse(outbound.offer(Outbound.Frame.text("d", false)), "an overflowed path stays closed");
     }
 
@@ -141,7 +141,7 @@ class OutboundTest {
         outbound.offer(Outbound.Frame.text("in flight", false));
         assertTrue(outbound.offer(Outbound.Frame.text("x".repeat(40), false)));
         assertFalse(outbound.offer(Outbound.Frame.text("y".repeat(40), false)));
-        assertEquals(List.of("outbound queue full"), failures);
+        assertEquals(List.of(Outbound.Failure.OVERFLOW), failures);
     }
 
     @Test
@@ -151,7 +151,7 @@ class OutboundTest {
         outbound.offer(Outbound.Frame.text("a", false));
         outbound.offer(Outbound.Frame.text("b", false));
         remote.pending.remove(0).onResult(new SendResult(new IOException("peer gone")));
-        assertEquals(List.of("send failed"), failures);
+        assertEquals(List.of(Outbound.Failure.SEND_FAILED), failures);
         assertFalse(outbound.offer(Outbound.Frame.text("c", false)));
         assertEquals(List.of("a"), remote.sent);
     }
