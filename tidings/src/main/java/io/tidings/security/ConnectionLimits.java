@@ -43,7 +43,7 @@ public class ConnectionLimits {
             claimed = true;
         }
 
-        boolean claimed() {
+        public boolean claimed() {
             return claimed;
         }
     }

@@ -1,6 +1,5 @@
 package io.tidings.socket;
 
-import io.tidings.security.HandshakeFilter;
 import io.tidings.security.Identity;
 import jakarta.enterprise.inject.spi.Unmanaged;
 import jakarta.websocket.HandshakeResponse;

@@ -28,7 +28,7 @@ public class RoomEndpoint {
     private static final Logger LOG = Logger.getLogger(RoomEndpoint.class.getName());
 
     @Inject
-    Sockets sockets;
+    SocketPipeline sockets;
 
     @OnOpen
     public void open(Session session, @PathParam("room") String room) {

@@ -25,7 +25,7 @@ public class SocketEndpoint {
     private static final Logger LOG = Logger.getLogger(SocketEndpoint.class.getName());
 
     @Inject
-    Sockets sockets;
+    SocketPipeline sockets;
 
     @OnOpen
     public void open(Session session) {

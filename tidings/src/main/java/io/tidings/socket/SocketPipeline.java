@@ -25,13 +25,13 @@ import java.nio.ByteBuffer;
 import java.util.Optional;
 
 /**
- * What every Tidings endpoint does with its session: register it on open, pass its frames
+ * The inbound pipeline of every Tidings endpoint: register the session on open, pass its frames
  * through the {@link FrameGate} (size, rate) and {@link RoomAccess} (private rooms) to the
  * dispatcher, unregister it on close. The endpoints stay annotation shells around this bean,
  * because annotated endpoint methods are not inherited.
  */
 @ApplicationScoped
-public class Sockets {
+public class SocketPipeline {
 
     static final String CONNECTION_ID = "tidings.connectionId";
     /** Text is decoded here rather than by a declared decoder, so the size check comes first. */

@@ -1,8 +1,9 @@
-package io.tidings.security;
+package io.tidings.socket;
 
-import io.tidings.metrics.Metrics;
-import io.tidings.config.Setting;
-import io.tidings.config.Settings;
+import io.tidings.security.ConnectionLimits;
+import io.tidings.security.HandshakeCheck;
+import io.tidings.security.Identity;
+import io.tidings.security.Refusal;
 import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -17,43 +18,35 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Checks every WebSocket handshake before the upgrade: Origin, credentials, connection limits.
- * A refused handshake gets a plain HTTP error (401, 403, 429, 503) and never becomes a WebSocket.
+ * Checks every WebSocket handshake before the upgrade ({@link HandshakeCheck}: Origin, credentials,
+ * connection limits). A refused handshake gets a plain HTTP error (401, 403, 429, 503) and never
+ * becomes a WebSocket.
  * <p>
  * This works because both containers register their upgrade filter (Undertow's
  * {@code JsrWebSocketFilter}, Tyrus's {@code TyrusServletFilter}) programmatically with
  * {@code isMatchAfter=true}, i.e. after the filters the application declares, and both run the
  * upgrade on the request thread, so the identity is handed to the endpoint's configurator in a
- * thread local. The one pattern {@code /ws/*} also matches {@code /ws}: mapped to both, the filter
- * ran twice for {@code /ws} and admitted the handshake twice under the connection limits.
+ * thread local, the one channel the platform gives; it never leaves this package. The one pattern
+ * {@code /ws/*} also matches {@code /ws}: mapped to both, the filter ran twice for {@code /ws} and
+ * admitted the handshake twice under the connection limits.
  */
 @WebFilter(urlPatterns = "/ws/*", asyncSupported = true)
 public class HandshakeFilter extends HttpFilter {
 
     private static final Logger LOG = Logger.getLogger(HandshakeFilter.class.getName());
-    private static final ThreadLocal<Identity> CURRENT = new ThreadLocal<>();
-    private static final ThreadLocal<ConnectionLimits.Admission> ADMISSION = new ThreadLocal<>();
+    private static final ThreadLocal<HandshakeCheck.Admitted> CURRENT = new ThreadLocal<>();
 
     @Inject
-    Settings settings;
-
-    @Inject
-    Authenticator authenticator;
-
-    @Inject
-    ConnectionLimits limits;
-
-    @Inject
-    Metrics metrics;
+    HandshakeCheck check;
 
     /** The identity of the handshake running on this thread, if the filter accepted it. */
-    public static Optional<Identity> current() {
-        return Optional.ofNullable(CURRENT.get());
+    static Optional<Identity> current() {
+        return Optional.ofNullable(CURRENT.get()).map(HandshakeCheck.Admitted::identity);
     }
 
     /** The admission under the connection limits of the handshake running on this thread. */
-    public static Optional<ConnectionLimits.Admission> admission() {
-        return Optional.ofNullable(ADMISSION.get());
+    static Optional<ConnectionLimits.Admission> admission() {
+        return Optional.ofNullable(CURRENT.get()).map(HandshakeCheck.Admitted::admission);
     }
 
     @Override
@@ -63,17 +56,12 @@ public class HandshakeFilter extends HttpFilter {
             chain.doFilter(request, response);
             return;
         }
-        Identity identity;
-        ConnectionLimits.Admission admission;
+        HandshakeCheck.Admitted admitted;
         try {
-            identity = authenticate(request);
-            admission = limits.admit(request.getRemoteAddr(), identity.user());
+            admitted = check.admit(request);
         } catch (Refusal refusal) {
             // Logged without the query string or headers: they may carry a token or an API key.
             LOG.log(Level.FINE, () -> "handshake from " + request.getRemoteAddr() + " refused: " + refusal.getMessage());
-            if (refusal.httpStatus() == 401 || refusal.httpStatus() == 403) {
-                metrics.authFailed();
-            }
             reply(response, refusal.httpStatus(), refusal.getMessage());
             return;
         } catch (IllegalStateException misconfigured) {
@@ -81,20 +69,12 @@ public class HandshakeFilter extends HttpFilter {
             reply(response, 500, "the server's authentication settings are incomplete; see its log");
             return;
         }
-        CURRENT.set(identity);
-        ADMISSION.set(admission);
+        CURRENT.set(admitted);
         try {
             chain.doFilter(request, response);
         } finally {
             CURRENT.remove();
-            ADMISSION.remove();
-            // A handshake the upgrade took stays admitted until its connection opens (or it lapses);
-            // any other is done. Not decided by the response status: a container may report another
-            // status here for an upgraded request, and settling then would let a handshake of the same
-            // user through before this one's connection is counted.
-            if (!admission.claimed()) {
-                limits.settle(admission);
-            }
+            check.finished(admitted);
         }
     }
 
@@ -102,13 +82,5 @@ public class HandshakeFilter extends HttpFilter {
         response.setStatus(status);
         response.setContentType("text/plain;charset=UTF-8");
         response.getWriter().write(message);
-    }
-
-    private Identity authenticate(HttpServletRequest request) {
-        String host = request.getHeader("Host");
-        if (!OriginPolicy.allows(request.getHeader("Origin"), settings.list(Setting.ORIGINS), request.getScheme(), host)) {
-            throw Refusal.forbidden("origin not allowed; add it to tidings.origins");
-        }
-        return authenticator.authenticate(request);
     }
 }
