@@ -36,7 +36,7 @@ public final class Connection implements Recipient {
     private final String user;
     private final String remoteAddress;
     private final Instant openedAt = Instant.now();
-    private final Map<String, Object> properties = new ConcurrentHashMap<>();
+    private final Map<Attribute<?>, Object> attributes = new ConcurrentHashMap<>();
     private final Session session;
     private final Outbound outbound;
     private final Executor closer;
@@ -82,9 +82,20 @@ public final class Connection implements Recipient {
         return openedAt;
     }
 
-    /** Free-form attributes other features keep for this connection. */
-    public Map<String, Object> properties() {
-        return properties;
+    /** What a feature keeps for this connection under its key; null when nothing is kept. */
+    @SuppressWarnings("unchecked")
+    public <T> T get(Attribute<T> key) {
+        return (T) attributes.get(key);
+    }
+
+    public <T> void set(Attribute<T> key, T value) {
+        attributes.put(key, value);
+    }
+
+    /** What is kept under the key, made by {@code create} the first time. */
+    @SuppressWarnings("unchecked")
+    public <T> T computeIfAbsent(Attribute<T> key, java.util.function.Supplier<T> create) {
+        return (T) attributes.computeIfAbsent(key, k -> create.get());
     }
 
     public boolean isOpen() {

@@ -1,6 +1,7 @@
 package io.tidings.rooms;
 
 import io.github.bucket4j.Bucket;
+import io.tidings.connections.Attribute;
 import io.tidings.connections.Connection;
 
 import java.time.Duration;
@@ -12,14 +13,14 @@ import java.time.Duration;
  */
 final class RoomCreations {
 
-    private static final String PROPERTY = "tidings.roomCreations";
+    private static final Attribute<Bucket> ATTRIBUTE = Attribute.named("room creations");
 
     private RoomCreations() {
     }
 
     /** Takes one room creation from the connection's allowance; false when it has none left. */
     static boolean take(Connection connection, int perMinute) {
-        Bucket bucket = (Bucket) connection.properties().computeIfAbsent(PROPERTY, k -> Bucket.builder()
+        Bucket bucket = connection.computeIfAbsent(ATTRIBUTE, () -> Bucket.builder()
                 .addLimit(limit -> limit.capacity(perMinute).refillGreedy(perMinute, Duration.ofMinutes(1))).build());
         return bucket.tryConsume(1);
     }

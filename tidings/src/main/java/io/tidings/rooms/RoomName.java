@@ -1,5 +1,6 @@
 package io.tidings.rooms;
 
+import io.tidings.connections.Attribute;
 import io.tidings.connections.Connection;
 import io.tidings.dispatch.FrameException;
 import io.tidings.protocol.Envelope;
@@ -13,7 +14,7 @@ public final class RoomName {
     /** Room names: lower-case letters, digits, dot, dash, underscore; 1 to 64 characters, starting with a letter or digit. */
     public static final Pattern PATTERN = Pattern.compile("[a-z0-9][a-z0-9._-]{0,63}");
     /** Set on connections opened on {@code /ws/rooms/{room}}: frames without a room address that room. */
-    public static final String DEFAULT_ROOM = "tidings.defaultRoom";
+    public static final Attribute<String> DEFAULT_ROOM = Attribute.named("default room");
 
     private RoomName() {
     }
@@ -32,7 +33,7 @@ public final class RoomName {
 
     /** The frame's room, or the connection's default room; validated. */
     static String of(Connection connection, Envelope frame) {
-        String name = frame.room() != null ? frame.room() : (String) connection.properties().get(DEFAULT_ROOM);
+        String name = frame.room() != null ? frame.room() : connection.get(DEFAULT_ROOM);
         if (name == null) {
             throw new FrameException(ErrorCode.INVALID_ROOM, "this frame needs a \"room\" field");
         }

@@ -3,6 +3,7 @@ package io.tidings.rooms;
 import io.tidings.broker.RoomMembers;
 import io.tidings.config.Setting;
 import io.tidings.config.Settings;
+import io.tidings.connections.Attribute;
 import io.tidings.connections.Connection;
 import io.tidings.connections.ConnectionChange;
 import io.tidings.connections.Recipient;
@@ -32,7 +33,7 @@ import java.util.concurrent.ConcurrentMap;
 public class RoomRegistry implements RoomMembers {
 
     /** Connection property: the names of the rooms the connection is in. */
-    private static final String ROOMS = "tidings.rooms";
+    private static final Attribute<Set<String>> ROOMS = Attribute.named("rooms");
 
     private static final EnvelopeEncoder ENCODER = new EnvelopeEncoder();
 
@@ -147,9 +148,8 @@ public class RoomRegistry implements RoomMembers {
         }
     }
 
-    @SuppressWarnings("unchecked")
     public Set<String> roomsOf(Connection connection) {
-        return (Set<String>) connection.properties().computeIfAbsent(ROOMS, k -> ConcurrentHashMap.newKeySet());
+        return connection.computeIfAbsent(ROOMS, ConcurrentHashMap::newKeySet);
     }
 
     /** Hands an encoded frame to every member of a room (except one connection, when given). */

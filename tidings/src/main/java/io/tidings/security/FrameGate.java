@@ -3,6 +3,7 @@ package io.tidings.security;
 import io.tidings.metrics.Metrics;
 import io.tidings.config.Setting;
 import io.tidings.config.Settings;
+import io.tidings.connections.Attribute;
 import io.tidings.connections.Connection;
 import io.tidings.protocol.CloseCodes;
 import io.tidings.protocol.ErrorCode;
@@ -20,8 +21,11 @@ import jakarta.websocket.Session;
 @ApplicationScoped
 public class FrameGate {
 
-    private static final String MAX_BYTES = "tidings.maxFrameBytes";
-    private static final String JSON_DEPTH = "tidings.jsonDepth";
+    /** A connection's own frame limits, read from the settings when it opens. */
+    record Limits(int maxBytes, int jsonDepth) {
+    }
+
+    private static final Attribute<Limits> LIMITS = Attribute.named("frame limits");
 
     @Inject
     Settings settings;
@@ -36,16 +40,15 @@ public class FrameGate {
         // (eclipse-ee4j/tyrus#395) and buffers up to its incoming-buffer-size, so fits() checks too.
         session.setMaxTextMessageBufferSize(maxBytes);
         session.setMaxBinaryMessageBufferSize(maxBytes);
-        connection.properties().put(MAX_BYTES, maxBytes);
-        connection.properties().put(JSON_DEPTH, settings.integer(Setting.JSON_DEPTH));
-        connection.properties().put(Identity.PROPERTY, identity);
+        connection.set(LIMITS, new Limits(maxBytes, settings.integer(Setting.JSON_DEPTH)));
+        connection.set(Identity.ATTRIBUTE, identity);
         Liveness.of(connection);
         Throttle.install(connection, settings.number(Setting.RATE_PER_SECOND), settings.number(Setting.RATE_BURST));
     }
 
     /** How deep this connection's frames may nest ({@code tidings.limits.json-depth} when it opened). */
     public int jsonDepth(Connection connection) {
-        return (Integer) connection.properties().get(JSON_DEPTH);
+        return connection.get(LIMITS).jsonDepth();
     }
 
     /**
@@ -53,7 +56,7 @@ public class FrameGate {
      * connection is closed with 1009.
      */
     public boolean fits(Connection connection, long bytes) {
-        int max = (Integer) connection.properties().get(MAX_BYTES);
+        int max = connection.get(LIMITS).maxBytes();
         return bytes <= max || tooBig(connection, max);
     }
 
@@ -89,6 +92,6 @@ public class FrameGate {
     }
 
     public static Identity identity(Connection connection) {
-        return (Identity) connection.properties().get(Identity.PROPERTY);
+        return connection.get(Identity.ATTRIBUTE);
     }
 }

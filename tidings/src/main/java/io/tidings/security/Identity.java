@@ -1,5 +1,7 @@
 package io.tidings.security;
 
+import io.tidings.connections.Attribute;
+
 import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
@@ -31,7 +33,11 @@ public record Identity(String user, Set<String> roles, Map<String, Object> claim
     }
 
     /** The key of the identity in the WebSocket session's and the connection's properties. */
+    /** The session user property the handshake hands the identity over in (the platform's channel). */
     public static final String PROPERTY = "tidings.identity";
+
+    /** The connection's identity, kept by {@link FrameGate} when it opens and renewed by {@code auth.refresh}. */
+    public static final Attribute<Identity> ATTRIBUTE = Attribute.named("identity");
 
     public Identity {
         roles = Set.copyOf(roles);

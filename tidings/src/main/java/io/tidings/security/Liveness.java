@@ -1,5 +1,6 @@
 package io.tidings.security;
 
+import io.tidings.connections.Attribute;
 import io.tidings.connections.Connection;
 
 import java.util.concurrent.atomic.AtomicInteger;
@@ -7,13 +8,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 /** What the heartbeat knows about one connection: pings left unanswered, and when the client last sent a frame. */
 final class Liveness {
 
-    private static final String PROPERTY = "tidings.liveness";
+    private static final Attribute<Liveness> ATTRIBUTE = Attribute.named("liveness");
 
     private final AtomicInteger unanswered = new AtomicInteger();
     private volatile long lastHeardNanos = System.nanoTime();
 
     static Liveness of(Connection connection) {
-        return (Liveness) connection.properties().computeIfAbsent(PROPERTY, k -> new Liveness());
+        return connection.computeIfAbsent(ATTRIBUTE, Liveness::new);
     }
 
     /** A ping goes out; returns how many were unanswered before it. */

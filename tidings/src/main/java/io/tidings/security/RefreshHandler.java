@@ -45,7 +45,7 @@ class RefreshHandler implements FrameHandler {
         if (!newer.user().equals(current.user())) {
             throw new FrameException(ErrorCode.FORBIDDEN, "the new token is for another user; reconnect to switch users");
         }
-        connection.properties().put(Identity.PROPERTY, current.refreshed(newer));
+        connection.set(Identity.ATTRIBUTE, current.refreshed(newer));
         connection.send(Frames.ack(frame.ref(), Json.createObjectBuilder()
                 .add("expiresAt", newer.expiresAt().toString()).build()));
     }

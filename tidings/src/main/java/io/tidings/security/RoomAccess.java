@@ -44,7 +44,7 @@ public class RoomAccess {
 
     /** Why the join must be refused, as the {@code error} frame to send; empty when it may pass. */
     public Optional<Envelope> refusal(Connection connection, Envelope frame) {
-        String room = frame.room() != null ? frame.room() : (String) connection.properties().get(RoomName.DEFAULT_ROOM);
+        String room = frame.room() != null ? frame.room() : connection.get(RoomName.DEFAULT_ROOM);
         if (!"join".equals(frame.type()) || !RoomName.isValid(room)) {
             return Optional.empty(); // not a join, or the join handler reports the bad name
         }

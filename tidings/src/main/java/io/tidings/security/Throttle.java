@@ -1,6 +1,7 @@
 package io.tidings.security;
 
 import io.github.bucket4j.Bucket;
+import io.tidings.connections.Attribute;
 import io.tidings.connections.Connection;
 
 import java.time.Duration;
@@ -9,7 +10,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 /** One connection's rate limit: a token bucket (Bucket4j) and the frames refused in a row. */
 final class Throttle {
 
-    private static final String PROPERTY = "tidings.throttle";
+    private static final Attribute<Throttle> ATTRIBUTE = Attribute.named("throttle");
 
     private final Bucket bucket;
     private final AtomicInteger strikes = new AtomicInteger();
@@ -22,12 +23,12 @@ final class Throttle {
 
     static Throttle install(Connection connection, long perSecond, long burst) {
         Throttle throttle = new Throttle(perSecond, burst);
-        connection.properties().put(PROPERTY, throttle);
+        connection.set(ATTRIBUTE, throttle);
         return throttle;
     }
 
     static Throttle of(Connection connection) {
-        return (Throttle) connection.properties().get(PROPERTY);
+        return connection.get(ATTRIBUTE);
     }
 
     /** 0 when the frame may pass; otherwise how many frames in a row were refused, this one included. */

@@ -34,7 +34,7 @@ public class RoomEndpoint {
     public void open(Session session, @PathParam("room") String room) {
         sockets.open(session).ifPresent(connection -> {
             if (RoomName.isValid(room)) {
-                connection.properties().put(RoomName.DEFAULT_ROOM, room);
+                connection.set(RoomName.DEFAULT_ROOM, room);
             }
             sockets.text(session, Envelope.of("join", null).withRoom(room));
         });
