@@ -180,8 +180,34 @@ public final class RawSocket implements AutoCloseable {
         }
     }
 
+    /**
+     * Closes as a client does: a close frame (1000) when the WebSocket is open, then the TCP
+     * connection once the server answered or closed (at most 2 s). The server then forgets the
+     * connection at once, instead of when its heartbeat finds the peer gone: Tyrus can miss a TCP
+     * close that comes right after the upgrade.
+     */
     @Override
     public void close() {
+        if (status == 101 && !socket.isClosed()) {
+            try {
+                out.write(new byte[] {(byte) 0x88, (byte) 0x82, 0, 0, 0, 0, 0x03, (byte) 0xE8}); // masked, zero mask, 1000
+                out.flush();
+                socket.shutdownOutput();
+                socket.setSoTimeout(2000);
+                byte[] sink = new byte[8192];
+                long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(2);
+                while (System.nanoTime() < deadline && in.read(sink) >= 0) {
+                    // what the server still sends, up to its close frame and the end of the stream
+                }
+            } catch (IOException e) {
+                // the server closed first
+            }
+        }
+        drop();
+    }
+
+    /** Closes the TCP connection at once, with no close frame: a client that vanished. */
+    public void drop() {
         try {
             socket.close();
         } catch (IOException e) {

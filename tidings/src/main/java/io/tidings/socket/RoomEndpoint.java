@@ -1,7 +1,6 @@
 package io.tidings.socket;
 
 import io.tidings.protocol.Envelope;
-import io.tidings.protocol.EnvelopeEncoder;
 import io.tidings.rooms.RoomName;
 import jakarta.inject.Inject;
 import jakarta.websocket.OnClose;
@@ -21,7 +20,7 @@ import java.util.logging.Logger;
  * {@code /ws/rooms/{room}}: a socket that joins one room on open. Frames without a {@code room}
  * field address that room; everything else works as on {@code /ws}.
  */
-@ServerEndpoint(value = "/ws/rooms/{room}", subprotocols = "tidings.v1", encoders = EnvelopeEncoder.class,
+@ServerEndpoint(value = "/ws/rooms/{room}", subprotocols = "tidings.v1",
         configurator = HandshakeConfigurator.class)
 public class RoomEndpoint {
 

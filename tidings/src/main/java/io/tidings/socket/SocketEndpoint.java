@@ -1,6 +1,5 @@
 package io.tidings.socket;
 
-import io.tidings.protocol.EnvelopeEncoder;
 import jakarta.inject.Inject;
 import jakarta.websocket.OnClose;
 import jakarta.websocket.OnError;
@@ -18,7 +17,7 @@ import java.util.logging.Logger;
  * The main WebSocket endpoint, {@code /ws}: one socket, many rooms. Stateless. It offers the
  * subprotocol {@code tidings.v1}, which a browser names next to its {@code bearer.<token>}.
  */
-@ServerEndpoint(value = "/ws", subprotocols = "tidings.v1", encoders = EnvelopeEncoder.class,
+@ServerEndpoint(value = "/ws", subprotocols = "tidings.v1",
         configurator = HandshakeConfigurator.class)
 public class SocketEndpoint {
 
