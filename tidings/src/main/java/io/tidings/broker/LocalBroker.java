@@ -12,7 +12,7 @@ import java.nio.ByteBuffer;
 
 /** The broker of one node: delivers each frame to this node's recipients, encoding it once. */
 @ApplicationScoped
-public class LocalBroker implements Broker {
+class LocalBroker implements Broker {
 
     private final EnvelopeEncoder encoder = new EnvelopeEncoder();
 

@@ -23,7 +23,7 @@ import java.util.logging.Logger;
  * does nothing), so a stuck send there was only noticed by the heartbeat's missed pongs.
  */
 @ApplicationScoped
-public class StalledSends implements Worker {
+class StalledSends implements Worker {
 
     static final long CHECK_INTERVAL_MS = 1000;
 

@@ -19,7 +19,7 @@ import java.util.logging.Logger;
 import java.util.regex.Pattern;
 
 /** Calls one application {@code @Handles} method for the frames of its type. */
-public final class TypedHandler implements FrameHandler {
+final class TypedHandler implements FrameHandler {
 
     private static final Logger LOG = Logger.getLogger(TypedHandler.class.getName());
     private static final Pattern CODE = Pattern.compile("[a-z][a-z0-9_]{0,63}");

@@ -24,7 +24,7 @@ import java.util.logging.Logger;
  * {@code tidings.events.queue-capacity} events behind, further events are dropped and logged.
  */
 @ApplicationScoped
-public class MessageEvents implements Worker {
+class MessageEvents implements Worker {
 
     private static final Logger LOG = Logger.getLogger(MessageEvents.class.getName());
 

@@ -30,7 +30,7 @@ import java.util.logging.Logger;
  * the unread count.
  */
 @ApplicationScoped
-public class NotificationDelivery {
+class NotificationDelivery {
 
     private static final Logger LOG = Logger.getLogger(NotificationDelivery.class.getName());
 

@@ -12,7 +12,7 @@ import java.util.List;
 
 /** Users' inboxes on the default datasource. Stores join the caller's transaction when there is one. */
 @ApplicationScoped
-public class NotificationStore {
+class NotificationStore {
 
     @PersistenceContext(unitName = "tidings")
     EntityManager em;

@@ -20,7 +20,7 @@ import java.util.logging.Logger;
 
 /** Deletes notifications older than {@code tidings.notifications.retention-days}, a minute after start-up and every hour. */
 @ApplicationScoped
-public class Retention implements Worker {
+class Retention implements Worker {
 
     private static final Logger LOG = Logger.getLogger(Retention.class.getName());
 

@@ -17,7 +17,7 @@ import java.util.logging.Logger;
 
 /** Once a second, takes the rooms empty for {@code tidings.rooms.idle-seconds} out of memory (their history stays stored). */
 @ApplicationScoped
-public class RoomEviction implements Worker {
+class RoomEviction implements Worker {
 
     private static final Logger LOG = Logger.getLogger(RoomEviction.class.getName());
 

@@ -26,7 +26,7 @@ import java.util.logging.Logger;
  * A migration that fails fails the deployment.
  */
 @ApplicationScoped
-public class Migrations {
+class Migrations {
 
     /** Where Flyway records what it applied. */
     public static final String HISTORY_TABLE = "TIDINGS_SCHEMA_HISTORY";

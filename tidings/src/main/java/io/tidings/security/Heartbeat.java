@@ -32,7 +32,7 @@ import java.util.logging.Logger;
  * bring their thousands of pongs back at once, and messages queued behind that burst would wait.
  */
 @ApplicationScoped
-public class Heartbeat implements Worker {
+class Heartbeat implements Worker {
 
     private static final Logger LOG = Logger.getLogger(Heartbeat.class.getName());
 

@@ -7,7 +7,7 @@ import jakarta.transaction.Transactional;
 
 /** {@link HeldName}s on the default datasource. */
 @ApplicationScoped
-public class HeldNameStore {
+class HeldNameStore {
 
     @PersistenceContext(unitName = "tidings")
     EntityManager em;

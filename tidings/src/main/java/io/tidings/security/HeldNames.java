@@ -14,7 +14,7 @@ import java.util.logging.Logger;
  * are remembered in memory; a guest name not among them is looked up once per handshake.
  */
 @ApplicationScoped
-public class HeldNames {
+class HeldNames {
 
     private static final Logger LOG = Logger.getLogger(HeldNames.class.getName());
 

@@ -22,7 +22,7 @@ import java.util.Set;
  * then {@code exp} (required), {@code nbf}, {@code iss} and {@code aud} with a small leeway.
  * The user is the {@code sub} claim, which must be a valid user name ({@link Identity#USER}).
  */
-public final class TokenVerifier {
+final class TokenVerifier {
 
     private final DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
     private final String rolesClaim;

@@ -13,7 +13,7 @@ import java.util.List;
  * (settings are read when needed, keys are parsed once per configuration).
  */
 @ApplicationScoped
-public class Tokens {
+class Tokens {
 
     private record Cached<T>(List<String> config, T value) {
     }

@@ -31,7 +31,7 @@ import java.util.Optional;
  * because annotated endpoint methods are not inherited.
  */
 @ApplicationScoped
-public class SocketPipeline {
+class SocketPipeline {
 
     static final String CONNECTION_ID = "tidings.connectionId";
     /** Text is decoded here rather than by a declared decoder, so the size check comes first. */

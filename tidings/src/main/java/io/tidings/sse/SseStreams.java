@@ -26,7 +26,7 @@ import java.util.logging.Logger;
  * gone is closed and leaves its room or user.
  */
 @ApplicationScoped
-public class SseStreams implements Worker {
+class SseStreams implements Worker {
 
     private static final Logger LOG = Logger.getLogger(SseStreams.class.getName());
 
