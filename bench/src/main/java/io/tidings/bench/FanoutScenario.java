@@ -69,6 +69,7 @@ final class FanoutScenario implements Scenario {
         row.put("deliveredPerSec", ServerProbe.round(delivered / seconds));
         row.putAll(phase.figures());
         row.putAll(figures);
+        ServerProbe.perDelivery(row, figures, sent, delivered);
         return row;
     }
 

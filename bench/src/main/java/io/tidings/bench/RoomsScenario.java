@@ -78,6 +78,7 @@ final class RoomsScenario implements Scenario {
         row.putAll(phase.figures());
         row.put("errors", deliveries.errors.get());
         row.putAll(figures);
+        ServerProbe.perDelivery(row, figures, sent, delivered);
         return row;
     }
 }

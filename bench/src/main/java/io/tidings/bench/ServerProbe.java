@@ -27,6 +27,9 @@ final class ServerProbe {
     private long lastTicks;
     private long lastGeneratorTicks;
     private long lastNanos;
+    private long lastAllocated = -1;
+    private javax.management.MBeanServerConnection jmx;
+    private boolean jmxTried;
 
     ServerProbe(long pid) {
         this.pid = pid;
@@ -34,6 +37,7 @@ final class ServerProbe {
             lastTicks = cpuTicks(pid);
             lastGeneratorTicks = cpuTicks(GENERATOR);
             lastNanos = System.nanoTime();
+            lastAllocated = allocatedBytes();
         }
     }
 
@@ -55,6 +59,12 @@ final class ServerProbe {
         long nanos = System.nanoTime();
         double seconds = (nanos - lastNanos) / 1e9;
         figures.put("serverCpuPercent", round(100.0 * (ticks - lastTicks) / TICKS_PER_SECOND / seconds));
+        figures.put("serverCpuMs", (ticks - lastTicks) * 1000 / TICKS_PER_SECOND);
+        long allocated = allocatedBytes();
+        if (allocated >= 0 && lastAllocated >= 0) {
+            figures.put("serverAllocatedKb", (allocated - lastAllocated) / 1024);
+        }
+        lastAllocated = allocated;
         figures.put("generatorCpuPercent", round(100.0 * (generatorTicks - lastGeneratorTicks) / TICKS_PER_SECOND / seconds));
         lastTicks = ticks;
         lastGeneratorTicks = generatorTicks;
@@ -62,6 +72,50 @@ final class ServerProbe {
         figures.put("serverRssKb", status("VmRSS"));
         figures.put("serverThreads", status("Threads"));
         return figures;
+    }
+
+    /**
+     * Adds the server's cost per delivered frame to a step's row from the figures of {@link #sample()}:
+     * CPU microseconds and allocated bytes per delivery, and allocated bytes per message sent.
+     */
+    static void perDelivery(Map<String, Object> row, Map<String, Object> figures, long sent, long delivered) {
+        if (delivered <= 0 || !figures.containsKey("serverCpuMs")) {
+            return;
+        }
+        row.put("serverCpuUsPerDelivery", round((long) figures.get("serverCpuMs") * 1000.0 / delivered));
+        Object allocatedKb = figures.get("serverAllocatedKb");
+        if (allocatedKb != null) {
+            row.put("serverAllocBytesPerDelivery", Math.round((long) allocatedKb * 1024.0 / delivered));
+            row.put("serverAllocKbPerMessage", round((long) allocatedKb / (double) Math.max(1, sent)));
+        }
+    }
+
+    /**
+     * Bytes the server's threads allocated on the heap since it started (HotSpot's
+     * {@code ThreadMXBean.getTotalThreadAllocatedBytes}, read over a local JMX connection the attach
+     * API opens), or -1 when it cannot be read.
+     */
+    private long allocatedBytes() {
+        if (!jmxTried) {
+            jmxTried = true;
+            try {
+                var vm = com.sun.tools.attach.VirtualMachine.attach(Long.toString(pid));
+                String address = vm.startLocalManagementAgent();
+                vm.detach();
+                jmx = javax.management.remote.JMXConnectorFactory.connect(new javax.management.remote.JMXServiceURL(address))
+                        .getMBeanServerConnection();
+            } catch (Exception | LinkageError unavailable) {
+                System.out.println("  no allocation figures: " + unavailable);
+            }
+        }
+        if (jmx == null) {
+            return -1;
+        }
+        try {
+            return (long) jmx.getAttribute(new javax.management.ObjectName("java.lang:type=Threading"), "TotalThreadAllocatedBytes");
+        } catch (Exception unavailable) {
+            return -1;
+        }
     }
 
     /** Runs a full GC in the server and returns the heap in use afterwards, in KB (-1 if unknown). */
