@@ -90,6 +90,30 @@ class RoomsIT {
         }
     }
 
+    /** A message's data is opaque: what the sender wrote is what members, late joiners and the HTTP API get. */
+    @Test
+    void aMessagesDataIsPassedOnAsTheTextTheSenderWrote() {
+        String room = uniqueRoom("verbatim");
+        String data = "{ \"text\" : \"as written\",  \"n\":1.50, \"e\":1E2, \"list\":[ ] }";
+        try (TestClient ada = user("ada"); TestClient bob = user("bob")) {
+            joinRoom(ada, room);
+            joinRoom(bob, room);
+            bob.keepTexts();
+            ada.send("{\"type\":\"message\",\"room\":\"" + room + "\",\"ref\":\"v1\",\"data\":" + data + "}");
+            assertEquals("ack", ada.expect(f -> "v1".equals(f.getString("ref", null)), "ack").getString("type"));
+            bob.expect(f -> isMessage(f, "as written"), "the message at bob");
+            assertTrue(bob.texts().stream().anyMatch(t -> t.startsWith("{\"type\":\"message\"") && t.endsWith(",\"data\":" + data + "}")),
+                    "bob got the data as ada wrote it: " + bob.texts());
+        }
+        try (TestClient later = user("later")) {
+            joinRoom(later.keepTexts(), room);
+            assertTrue(later.texts().stream().anyMatch(t -> t.startsWith("{\"type\":\"joined\"") && t.contains(",\"data\":" + data + "}")),
+                    "the history in joined carries it as written: " + later.texts());
+        }
+        String stored = io.tidings.support.Http.get("rooms/" + room + "/messages?name=ada").body();
+        assertTrue(stored.contains(",\"data\":" + data + "}"), "the HTTP API gives it as written: " + stored);
+    }
+
     @Test
     void senderCanAskNotToReceiveItsOwnMessage() {
         String room = uniqueRoom("quiet");

@@ -34,6 +34,9 @@ public final class TestClient implements AutoCloseable {
     public static final Duration TIMEOUT = Duration.ofSeconds(10);
 
     private final BlockingQueue<JsonObject> frames = new LinkedBlockingQueue<>();
+    /** Text frames as the server wrote them, kept only after {@link #keepTexts()}: tests in the server's JVM measure its heap. */
+    private final List<String> texts = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private volatile boolean keepTexts;
     private final List<JsonObject> backlog = new ArrayList<>();
     private final BlockingQueue<ByteBuffer> binaries = new LinkedBlockingQueue<>();
     private final CompletableFuture<CloseReason> closed = new CompletableFuture<>();
@@ -115,6 +118,17 @@ public final class TestClient implements AutoCloseable {
         } catch (IOException e) {
             throw new IllegalStateException("send failed", e);
         }
+    }
+
+    /** Keeps every text frame received from now on as the server wrote it, for {@link #texts()}. */
+    public TestClient keepTexts() {
+        keepTexts = true;
+        return this;
+    }
+
+    /** Every text frame received since {@link #keepTexts()}, as the server wrote it. */
+    public List<String> texts() {
+        return List.copyOf(texts);
     }
 
     /** The next frame, whatever its type (frames skipped by {@link #expect} come first). */
@@ -253,6 +267,9 @@ public final class TestClient implements AutoCloseable {
         @Override
         public void onOpen(Session session, EndpointConfig config) {
             session.addMessageHandler(String.class, (MessageHandler.Whole<String>) text -> {
+                if (keepTexts) {
+                    texts.add(text);
+                }
                 try {
                     frames.add(Json.createReader(new StringReader(text)).readObject());
                 } catch (RuntimeException e) {

@@ -1,5 +1,6 @@
 package io.tidings.broker;
 
+import io.tidings.protocol.Encoded;
 import io.tidings.protocol.Envelope;
 
 import java.nio.ByteBuffer;
@@ -8,7 +9,12 @@ import java.nio.ByteBuffer;
 public interface Broker {
 
     /** To every member of a room, except one connection when {@code excludedConnectionId} is set. */
-    void toRoom(String room, Envelope frame, boolean ephemeral, String excludedConnectionId);
+    void toRoom(String room, Encoded frame, String excludedConnectionId);
+
+    /** As {@link #toRoom(String, Encoded, String)}, encoding the frame here. */
+    default void toRoom(String room, Envelope frame, boolean ephemeral, String excludedConnectionId) {
+        toRoom(room, Encoded.of(frame, ephemeral), excludedConnectionId);
+    }
 
     /** A binary frame to every member of a room except the sender's connection. */
     void toRoomBinary(String room, ByteBuffer data, String excludedConnectionId);

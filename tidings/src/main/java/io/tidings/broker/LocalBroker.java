@@ -3,7 +3,7 @@ package io.tidings.broker;
 import io.tidings.connections.Connection;
 import io.tidings.connections.ConnectionRegistry;
 import io.tidings.protocol.Envelope;
-import io.tidings.protocol.EnvelopeEncoder;
+import io.tidings.protocol.Encoded;
 import io.tidings.users.UserRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -13,8 +13,6 @@ import java.nio.ByteBuffer;
 /** The broker of one node: delivers each frame to this node's recipients, encoding it once. */
 @ApplicationScoped
 class LocalBroker implements Broker {
-
-    private final EnvelopeEncoder encoder = new EnvelopeEncoder();
 
     @Inject
     RoomMembers rooms;
@@ -26,8 +24,8 @@ class LocalBroker implements Broker {
     ConnectionRegistry connections;
 
     @Override
-    public void toRoom(String room, Envelope frame, boolean ephemeral, String excludedConnectionId) {
-        rooms.deliver(room, frame, encoder.encode(frame), ephemeral, excludedConnectionId);
+    public void toRoom(String room, Encoded frame, String excludedConnectionId) {
+        rooms.deliver(room, frame, excludedConnectionId);
     }
 
     @Override
@@ -39,17 +37,17 @@ class LocalBroker implements Broker {
     public int toUser(String user, Envelope frame, String excludedConnectionId) {
         var targets = users.recipientsOf(user).stream().filter(c -> !c.id().equals(excludedConnectionId)).toList();
         if (!targets.isEmpty()) {
-            String text = encoder.encode(frame);
-            targets.forEach(recipient -> recipient.deliver(frame, text, false));
+            Encoded encoded = Encoded.of(frame);
+            targets.forEach(recipient -> recipient.deliver(encoded));
         }
         return targets.size();
     }
 
     @Override
     public void toAll(Envelope frame) {
-        String text = encoder.encode(frame);
+        Encoded encoded = Encoded.of(frame);
         for (Connection connection : connections.all()) {
-            connection.sendText(text, false);
+            connection.deliver(encoded);
         }
     }
 }

@@ -6,7 +6,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 /** What values a {@link Setting} allows, checked when the application starts and when a value is read. */
-public sealed interface Rule {
+sealed interface Rule {
 
     /** Why the value is not allowed, or empty when it is. The value is never blank (blank means the default). */
     Optional<String> refuse(String value);

@@ -127,7 +127,9 @@ public enum Setting {
     /** Seconds between SSE heartbeat comments. */
     SSE_HEARTBEAT_SECONDS("tidings.sse.heartbeat-seconds", "15", Rule.whole(1, Integer.MAX_VALUE)),
     /** Events queued for one SSE stream before it is closed as a slow consumer. */
-    SSE_MAX_EVENTS("tidings.sse.max-events", "1024", Rule.whole(1, Integer.MAX_VALUE));
+    SSE_MAX_EVENTS("tidings.sse.max-events", "1024", Rule.whole(1, Integer.MAX_VALUE)),
+    /** Bytes queued for one SSE stream (two per character of the events' data) before it is closed as a slow consumer. */
+    SSE_MAX_BYTES("tidings.sse.max-bytes", "4194304", Rule.whole(1024, Integer.MAX_VALUE));
 
     private final String key;
     private final String defaultValue;

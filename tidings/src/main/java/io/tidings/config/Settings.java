@@ -22,6 +22,12 @@ import java.util.Properties;
 @ApplicationScoped
 public class Settings {
 
+    /**
+     * When the settings are checked as the application starts: before everything else observing the
+     * start ({@link SettingsCheck}); the schema migrations come next.
+     */
+    public static final int CHECK_PRIORITY = jakarta.interceptor.Interceptor.Priority.PLATFORM_BEFORE;
+
     /** The optional properties file in the WAR, the lowest-priority source before the defaults. */
     public static final String FILE = "tidings.properties";
 

@@ -5,7 +5,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import jakarta.interceptor.Interceptor;
 
 import java.util.List;
 
@@ -16,15 +15,12 @@ import java.util.List;
  * listeners), so nothing starts with a bad value and no other part fails on one first.
  */
 @ApplicationScoped
-public class SettingsCheck {
-
-    /** Before everything else observing the start; the schema migrations come next. */
-    public static final int PRIORITY = Interceptor.Priority.PLATFORM_BEFORE;
+class SettingsCheck {
 
     @Inject
     Settings settings;
 
-    void check(@Observes @Priority(PRIORITY) @Initialized(ApplicationScoped.class) Object started) {
+    void check(@Observes @Priority(Settings.CHECK_PRIORITY) @Initialized(ApplicationScoped.class) Object started) {
         List<String> problems = settings.problems();
         if (!problems.isEmpty()) {
             throw new IllegalStateException("Tidings cannot start; fix these settings (see docs/configuration.md):\n  "

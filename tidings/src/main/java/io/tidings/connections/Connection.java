@@ -1,6 +1,7 @@
 package io.tidings.connections;
 
 import io.tidings.protocol.CloseCodes;
+import io.tidings.protocol.Encoded;
 import io.tidings.protocol.Envelope;
 import io.tidings.protocol.EnvelopeEncoder;
 import jakarta.websocket.CloseReason;
@@ -20,17 +21,15 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * One open WebSocket: who is on it, where from, since when, and its outbound path. Everything
- * sent to a connection goes through {@link #send(Envelope)} / {@link #sendText(String, boolean)},
- * which never block.
+ * One open WebSocket: who is on it, where from, since when, what features keep for it
+ * ({@link Attribute}), and its outbound path ({@link OutboundQueue} over a {@link SocketTransport}).
+ * Everything sent to a connection goes through {@link #send(Envelope)} / {@link #sendText(String, boolean)},
+ * which never block; how it is closed is {@link SocketClose}'s job.
  */
 public final class Connection implements Recipient {
 
     private static final Logger LOG = Logger.getLogger(Connection.class.getName());
     private static final EnvelopeEncoder ENCODER = new EnvelopeEncoder();
-    private static final String DRAIN = "tidings.drain";
-    private static final CloseReason STOPPING = new CloseReason(CloseReason.CloseCodes.GOING_AWAY, "the server is stopping");
-    private static final byte[] DRAIN_PING = {'d', 'r', 'a', 'i', 'n'};
 
     private final String id;
     private final String user;
@@ -38,27 +37,23 @@ public final class Connection implements Recipient {
     private final Instant openedAt = Instant.now();
     private final Map<Attribute<?>, Object> attributes = new ConcurrentHashMap<>();
     private final Session session;
-    private final Outbound outbound;
-    private final Executor closer;
-
+    private final OutboundQueue<Object> outbound;
+    private final SocketClose closing;
     private final Traffic traffic;
-    private final Consumer<Connection> cutOff;
-    private final long closeDrainMillis;
     private final long sendTimeoutNanos;
 
     Connection(String id, String user, String remoteAddress, Session session, OutboundLimits limits, Executor closer,
                Traffic traffic, Consumer<Connection> cutOff) {
-        this.closer = closer;
-        this.cutOff = cutOff;
-        this.closeDrainMillis = limits.closeDrainMillis();
         this.sendTimeoutNanos = TimeUnit.MILLISECONDS.toNanos(limits.sendTimeoutMillis());
         this.id = id;
         this.user = user;
         this.remoteAddress = remoteAddress;
         this.session = session;
         this.traffic = traffic;
-        this.outbound = new Outbound(session.getAsyncRemote(), limits.maxMessages(), limits.maxBytes(), this::outboundFailed);
-        this.outbound.onDrop(traffic::dropped);
+        this.closing = new SocketClose(session, closer, limits.closeDrainMillis(), () -> cutOff.accept(this));
+        var transport = new SocketTransport(session.getAsyncRemote());
+        this.outbound = new OutboundQueue<>(transport, limits.maxMessages(), limits.maxBytes(),
+                transport.withApplicationLoader(this::outboundFailed), traffic::dropped);
         // Nothing leaves before the connection is announced: a client that acts on its welcome
         // finds the connection registered everywhere (its user, the observers' state).
         this.outbound.hold();
@@ -117,24 +112,24 @@ public final class Connection implements Recipient {
      * Ephemeral frames (typing, presence) are the first dropped when the connection falls behind.
      */
     public boolean sendText(String text, boolean ephemeral) {
-        return counted(Outbound.Frame.text(text, ephemeral));
+        return counted(text, text.length() * 2, ephemeral); // the heap a queued string holds
     }
 
     public boolean sendBinary(ByteBuffer data) {
-        return counted(Outbound.Frame.binary(data.asReadOnlyBuffer()));
+        return counted(data.asReadOnlyBuffer(), data.remaining(), false);
     }
 
-    private boolean counted(Outbound.Frame frame) {
-        boolean queued = outbound.offer(frame);
+    private boolean counted(Object frame, int bytes, boolean ephemeral) {
+        boolean queued = outbound.offer(frame, bytes, ephemeral);
         if (queued) {
-            traffic.queued(frame.bytes());
+            traffic.queued(bytes);
         }
         return queued;
     }
 
     @Override
-    public boolean deliver(Envelope frame, String text, boolean ephemeral) {
-        return sendText(text, ephemeral);
+    public boolean deliver(Encoded frame) {
+        return sendText(frame.text(), frame.ephemeral());
     }
 
     @Override
@@ -147,7 +142,7 @@ public final class Connection implements Recipient {
      * that does not read will not answer them either.
      */
     public void ping(ByteBuffer payload) {
-        Outbound.withoutJars(() -> {
+        SocketTransport.withoutJars(() -> {
             try {
                 session.getAsyncRemote().sendPing(payload);
             } catch (IOException | RuntimeException | Error e) { // any failure in the container is this connection's
@@ -177,100 +172,26 @@ public final class Connection implements Recipient {
         }
         outbound.close();
         traffic.sendTimedOut();
-        cutOffThen(() -> closeNow(session, CloseCodes.reason(CloseCodes.UNRESPONSIVE, "send timed out")));
+        closing.cutOffThenClose(CloseCodes.reason(CloseCodes.UNRESPONSIVE, "send timed out"));
         return true;
     }
 
     /**
      * Closes the WebSocket with a code and a reason phrase (at most 123 bytes). Nothing more is sent;
-     * the close itself is made on the closer thread, see {@link #closeAway(Session, CloseReason, Executor)}.
+     * the close itself is made on the closer thread ({@link SocketClose}).
      */
     public void close(int code, String reason) {
         outbound.close();
-        closeAway(session, CloseCodes.reason(code, reason), closer);
+        closing.close(CloseCodes.reason(code, reason));
     }
 
-    /**
-     * Closes on another thread: an overflow is detected inside a sender's fan-out loop, and Tyrus
-     * runs {@code @OnClose} (leaving rooms, telling the other members) on the closing thread, which
-     * would then change a room's members while it is being iterated.
-     * <p>
-     * A slow consumer is cut off at once (it leaves the registry, its rooms and its user), but its
-     * close frame waits until it has read what was queued (a ping sent behind the queued frames is
-     * answered) or {@code tidings.outbound.close-drain-ms} passed: a container that tears the TCP
-     * connection down with writes still pending (Tyrus) would otherwise never deliver the 4008.
-     */
-    private void outboundFailed(Outbound.Failure why) {
+    private void outboundFailed(OutboundQueue.Failure why) {
         switch (why) {
             case OVERFLOW -> {
                 traffic.slowConsumer();
-                cutOffThen(() -> closeAfterDrain(CloseCodes.reason(CloseCodes.SLOW_CONSUMER, "outbound queue full; reconnect and recover")));
+                closing.cutOffThenCloseAfterDrain(CloseCodes.reason(CloseCodes.SLOW_CONSUMER, "outbound queue full; reconnect and recover"));
             }
-            case SEND_FAILED -> cutOffThen(() -> closeNow(session, CloseCodes.reason(CloseCodes.SEND_FAILED, "send failed")));
-        }
-    }
-
-    /**
-     * On the closer thread: takes the connection out of the registry, its rooms and its user, then
-     * closes it with {@code close}.
-     */
-    private void cutOffThen(Runnable close) {
-        onCloser(closer, session, () -> {
-            cutOff.accept(this);
-            close.run();
-        });
-    }
-
-    private void closeAfterDrain(CloseReason reason) {
-        CompletableFuture<Void> drained = new CompletableFuture<>();
-        session.getUserProperties().put(DRAIN, drained);
-        ping(ByteBuffer.wrap(DRAIN_PING));
-        drained.completeOnTimeout(null, closeDrainMillis, TimeUnit.MILLISECONDS)
-                .thenRunAsync(() -> closeNow(session, reason), closer)
-                .exceptionally(stopping -> {
-                    closeNow(session, reason);
-                    return null;
-                });
-    }
-
-    /** A pong arrived on the session: if it answers the drain ping of a cut-off connection, close it now. */
-    public static void ponged(Session session, ByteBuffer payload) {
-        if (ByteBuffer.wrap(DRAIN_PING).equals(payload)
-                && session.getUserProperties().remove(DRAIN) instanceof CompletableFuture<?> drained) {
-            drained.complete(null);
-        }
-    }
-
-    /**
-     * Closes a session the server gives up on from a thread that does not serve HTTP requests.
-     * <p>
-     * Payara (Tyrus over the servlet upgrade) tears the upgraded request down as soon as it has sent
-     * the close frame, and the client's close reply, arriving after that, is processed once more on
-     * the torn-down request. Grizzly recycles request objects into a cache of the recycling thread;
-     * closed on a request thread, one object could come to serve two requests, and 10 handshakes in
-     * 1,000 rounds of connect and disconnect lost their identity (closed with 4001). Closed on the
-     * closer thread, none did.
-     */
-    public static void closeAway(Session session, CloseReason reason, Executor closer) {
-        onCloser(closer, session, () -> closeNow(session, reason));
-    }
-
-    /** Runs {@code closing} on the closer thread; a server that is stopping closes the session here and now. */
-    private static void onCloser(Executor closer, Session session, Runnable closing) {
-        try {
-            closer.execute(closing);
-        } catch (RejectedExecutionException e) {
-            closeNow(session, STOPPING);
-        }
-    }
-
-    private static void closeNow(Session session, CloseReason reason) {
-        try {
-            if (session.isOpen()) {
-                session.close(reason);
-            }
-        } catch (IOException | RuntimeException | Error e) { // any failure in the container is this connection's
-            LOG.log(Level.FINE, "closing session " + session.getId() + " failed", e);
+            case SEND_FAILED -> closing.cutOffThenClose(CloseCodes.reason(CloseCodes.SEND_FAILED, "send failed"));
         }
     }
 

@@ -42,7 +42,7 @@ public class ConnectionRegistry {
         // own; the container's send timeout and idle timer stay off, whatever defaults it has.
         session.getAsyncRemote().setSendTimeout(0);
         // Tyrus (Payara) schedules a managed task for every idle timer change, as for every send.
-        Outbound.withoutJars(() -> session.setMaxIdleTimeout(0));
+        SocketTransport.withoutJars(() -> session.setMaxIdleTimeout(0));
         var limits = new OutboundLimits(settings.integer(Setting.OUTBOUND_MAX_MESSAGES),
                 settings.number(Setting.OUTBOUND_MAX_BYTES), settings.number(Setting.OUTBOUND_SEND_TIMEOUT_MS),
                 settings.number(Setting.OUTBOUND_CLOSE_DRAIN_MS));

@@ -1,13 +1,13 @@
 package io.tidings.connections;
 
-import io.tidings.protocol.Envelope;
+import io.tidings.protocol.Encoded;
 
 import java.nio.ByteBuffer;
 
 /**
  * Something room and user fan-out hands frames to: a WebSocket {@link Connection} or a
  * Server-Sent Events stream. Both transports get the frame already encoded once; an SSE stream
- * also needs the frame itself for its event name and id.
+ * also reads the frame itself for its event name and id.
  */
 public interface Recipient {
 
@@ -17,7 +17,7 @@ public interface Recipient {
     String user();
 
     /** Queues an encoded frame without blocking; false when it was refused (closed or overflowed). */
-    boolean deliver(Envelope frame, String text, boolean ephemeral);
+    boolean deliver(Encoded frame);
 
     /** Queues a binary frame; transports that cannot carry binary refuse it. */
     boolean deliverBinary(ByteBuffer data);

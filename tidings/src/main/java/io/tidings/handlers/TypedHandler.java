@@ -5,6 +5,7 @@ import io.tidings.api.Sender;
 import io.tidings.connections.Connection;
 import io.tidings.dispatch.FrameException;
 import io.tidings.dispatch.FrameHandler;
+import io.tidings.protocol.Data;
 import io.tidings.protocol.Envelope;
 import io.tidings.protocol.ErrorCode;
 import io.tidings.protocol.Frames;
@@ -56,7 +57,7 @@ final class TypedHandler implements FrameHandler {
             throw new IllegalStateException(e);
         }
         if (result != null || frame.ref() != null) {
-            connection.send(Frames.ack(frame.ref(), result == null ? null : Json.parse(Json.jsonb().toJson(result))));
+            connection.send(Frames.ack(frame.ref(), result == null ? (Data) null : Data.json(Json.jsonb().toJson(result))));
         }
     }
 
@@ -74,7 +75,7 @@ final class TypedHandler implements FrameHandler {
             return null;
         }
         try {
-            return Json.jsonb().fromJson(frame.data().toString(), type);
+            return Json.jsonb().fromJson(frame.data().json(), type); // bound once, from the text the client sent
         } catch (JsonbException e) {
             throw new FrameException(ErrorCode.INVALID_FIELD, "data does not fit what '" + frame.type() + "' expects ("
                     + type.getTypeName().replaceAll("^.*\\.", "") + ")");

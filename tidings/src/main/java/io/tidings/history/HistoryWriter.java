@@ -56,8 +56,9 @@ public class HistoryWriter implements Worker {
     }
 
     /** A batch that failed outside {@link #write}, or what was left when the server stopped. */
-    private void failed(List<Pending> batch) {
-        batch.forEach(p -> safely(() -> p.outcome().failed(p.message(), "the message could not be stored")));
+    private void failed(List<Pending> batch, boolean stopping) {
+        String reason = stopping ? "the server is shutting down" : "the message could not be stored";
+        batch.forEach(p -> safely(() -> p.outcome().failed(p.message(), reason)));
     }
 
     private void write(List<Pending> batch) {

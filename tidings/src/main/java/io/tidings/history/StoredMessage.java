@@ -1,7 +1,7 @@
 package io.tidings.history;
 
 import io.tidings.protocol.Envelope;
-import io.tidings.protocol.Json;
+import io.tidings.protocol.Data;
 import io.tidings.schema.InstantMillis;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
@@ -51,12 +51,12 @@ public class StoredMessage {
         stored.messageId = message.id();
         stored.sender = message.from();
         stored.sentAt = message.ts();
-        stored.body = message.data() == null ? null : message.data().toString();
+        stored.body = message.data() == null ? null : message.data().json(); // the text the sender sent
         return stored;
     }
 
     Envelope toEnvelope() {
-        return new Envelope("message", body == null ? null : Json.parse(body), null, messageId, room, sender, seq, sentAt, null);
+        return new Envelope("message", Data.json(body), null, messageId, room, sender, seq, sentAt, null);
     }
 
     /** The composite key: room and sequence number. */

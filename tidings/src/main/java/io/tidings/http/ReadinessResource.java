@@ -1,7 +1,7 @@
 package io.tidings.http;
 
 import io.tidings.platform.Platform;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import io.tidings.workers.Worker;
 import io.tidings.protocol.Json;
 import jakarta.enterprise.inject.Any;
@@ -24,12 +24,12 @@ import java.sql.SQLException;
  */
 @Path("health/ready")
 @Produces(MediaType.APPLICATION_JSON)
-@RequestScoped
+@ApplicationScoped
 public class ReadinessResource {
 
     private static final int TIMEOUT_SECONDS = 2;
 
-    /** The datasource persistence.xml uses. */
+    /** The datasource persistence.xml uses, looked up once. */
     DataSource dataSource = Platform.dataSource();
 
     @Inject

@@ -3,6 +3,7 @@ package io.tidings.http;
 import io.tidings.config.Setting;
 import io.tidings.config.Settings;
 import io.tidings.history.HistoryStore;
+import io.tidings.protocol.Data;
 import io.tidings.protocol.Envelope;
 import io.tidings.protocol.EnvelopeEncoder;
 import io.tidings.rooms.RoomPublisher;
@@ -83,7 +84,7 @@ public class RoomMessagesResource {
             throw ApiException.badRequest("invalid_field", "a message needs \"data\", for example " + EXAMPLE);
         }
         try {
-            publisher.publish(name, user, data, null).whenComplete((message, failure) -> response.resume(failure != null
+            publisher.publish(name, user, Data.of(data), null).whenComplete((message, failure) -> response.resume(failure != null
                     ? new ApiException(Response.Status.SERVICE_UNAVAILABLE, "not_stored", failure.getMessage())
                     : Response.status(Response.Status.CREATED).type(MediaType.APPLICATION_JSON_TYPE)
                     .entity(ENCODER.encode(message)).build()));

@@ -8,6 +8,7 @@ import io.tidings.notifications.NotificationIds;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
+import io.tidings.protocol.Data;
 import io.tidings.protocol.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -59,8 +60,8 @@ public class UsersResource {
         caller.requireSelfOrAdmin(user);
         int max = settings.integer(Setting.API_MAX_PAGE);
         int limit = (int) Bodies.number(limitParam, "limit", 1, max, Math.min(50, max));
-        return Json.createObjectBuilder().add("user", user).add("unread", inbox.unread(user))
-                .add("notifications", inbox.latest(user, "true".equals(unreadOnly), limit)).build().toString();
+        var fields = Json.createObjectBuilder().add("user", user).add("unread", inbox.unread(user)).build();
+        return Data.withMember(fields, "notifications", inbox.latest(user, "true".equals(unreadOnly), limit)).json();
     }
 
     @GET

@@ -20,7 +20,7 @@ class DeliveredHandler implements FrameHandler {
     public void handle(Connection connection, Envelope frame) {
         store.markDelivered(connection.user(), NotificationIds.of(frame));
         if (frame.ref() != null) {
-            connection.send(Frames.ack(frame.ref(), null));
+            connection.send(Frames.ack(frame.ref()));
         }
     }
 }

@@ -1,11 +1,11 @@
 package io.tidings.notifications;
 
 import io.tidings.broker.Broker;
+import io.tidings.protocol.Data;
 import io.tidings.protocol.Envelope;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import io.tidings.protocol.Json;
-import jakarta.json.JsonArray;
 
 import java.util.List;
 
@@ -22,11 +22,9 @@ public class Inbox {
     @Inject
     Broker broker;
 
-    /** The user's latest notifications, newest first, as JSON objects. */
-    public JsonArray latest(String user, boolean unreadOnly, int limit) {
-        var array = Json.createArrayBuilder();
-        store.latest(user, unreadOnly, limit).forEach(item -> array.add(item.json()));
-        return array.build();
+    /** The user's latest notifications, newest first, as a JSON array of objects. */
+    public Data latest(String user, boolean unreadOnly, int limit) {
+        return InboxItem.array(store.latest(user, unreadOnly, limit));
     }
 
     /**

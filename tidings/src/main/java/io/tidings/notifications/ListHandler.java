@@ -6,6 +6,7 @@ import io.tidings.connections.Connection;
 import io.tidings.dispatch.FrameException;
 import io.tidings.dispatch.FrameHandler;
 import io.tidings.dispatch.FrameType;
+import io.tidings.protocol.Data;
 import io.tidings.protocol.Envelope;
 import io.tidings.protocol.ErrorCode;
 import io.tidings.protocol.Frames;
@@ -42,9 +43,9 @@ class ListHandler implements FrameHandler {
             }
             limit = n.intValue();
         }
-        var items = Json.createArrayBuilder();
-        store.latest(connection.user(), options.get("unread") == JsonValue.TRUE, limit).forEach(i -> items.add(i.json()));
-        connection.send(Frames.ack(frame.ref(), Json.createObjectBuilder()
-                .add("notifications", items).add("unread", store.unread(connection.user())).build()));
+        var items = store.latest(connection.user(), options.get("unread") == JsonValue.TRUE, limit);
+        var fields = Json.createObjectBuilder().add("unread", store.unread(connection.user())).build();
+        connection.send(Frames.ack(frame.ref(), Data.withArray(fields, "notifications",
+                items.stream().map(item -> item.json().json()).toList())));
     }
 }

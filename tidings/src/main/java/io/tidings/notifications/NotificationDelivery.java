@@ -7,6 +7,7 @@ import io.tidings.connections.Connection;
 import io.tidings.connections.ConnectionChange;
 import io.tidings.broker.Broker;
 import io.tidings.history.Durability;
+import io.tidings.protocol.Data;
 import io.tidings.protocol.Envelope;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -46,12 +47,17 @@ class NotificationDelivery {
     @Inject
     Durability durability;
 
-    /** Positions of stored notifications whose transaction has not ended yet, by notification id. */
-    private final Map<String, Long> pending = new ConcurrentHashMap<>();
+    /** Stored notifications whose transaction has not ended yet, by notification id. */
+    private final Map<String, Pending> pending = new ConcurrentHashMap<>();
+
+    /** A notification's position in its user's inbox and its data as written for the store. */
+    private record Pending(long position, Data data) {
+    }
 
     void storeInTheFiringTransaction(@Observes @Priority(Interceptor.Priority.LIBRARY_BEFORE) Notification notification) {
         if (notification.audience() == Notification.Audience.USER) {
-            pending.put(notification.id(), store.store(notification));
+            Data data = InboxItem.data(notification);
+            pending.put(notification.id(), new Pending(store.store(notification, data), data));
         }
     }
 
@@ -82,7 +88,9 @@ class NotificationDelivery {
     }
 
     private void deliver(Notification notification) {
-        InboxItem item = InboxItem.of(notification, pending.remove(notification.id()));
+        Pending stored = pending.remove(notification.id());
+        InboxItem item = stored == null ? InboxItem.of(notification, InboxItem.data(notification), null)
+                : InboxItem.of(notification, stored.data(), stored.position());
         switch (notification.audience()) {
             case USER -> broker.toUser(notification.target(), item.frame(null));
             case ROOM -> broker.toRoom(notification.target(), item.frame(notification.target()), false, null);

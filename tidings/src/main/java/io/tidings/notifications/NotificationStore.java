@@ -1,6 +1,7 @@
 package io.tidings.notifications;
 
 import io.tidings.api.Notification;
+import io.tidings.protocol.Data;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -17,10 +18,10 @@ class NotificationStore {
     @PersistenceContext(unitName = "tidings")
     EntityManager em;
 
-    /** Stores a notification for its user and returns its position in the user's inbox. */
+    /** Stores a notification for its user, its data written as {@code data}, and returns its position in the user's inbox. */
     @Transactional
-    public long store(Notification notification) {
-        StoredNotification stored = StoredNotification.of(notification);
+    public long store(Notification notification, Data data) {
+        StoredNotification stored = StoredNotification.of(notification, data);
         em.persist(stored);
         if (stored.position() == null) {
             em.flush();

@@ -1,7 +1,7 @@
 package io.tidings.notifications;
 
 import io.tidings.api.Notification;
-import io.tidings.protocol.Json;
+import io.tidings.protocol.Data;
 import io.tidings.schema.InstantMillis;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
@@ -59,14 +59,14 @@ public class StoredNotification {
     protected StoredNotification() {
     }
 
-    static StoredNotification of(Notification notification) {
+    static StoredNotification of(Notification notification, Data data) {
         var stored = new StoredNotification();
         stored.notificationId = notification.id();
         stored.user = notification.target();
         stored.type = notification.type();
         stored.title = notification.title();
         stored.body = notification.body();
-        stored.data = notification.data() == null ? null : Json.jsonb().toJson(notification.data());
+        stored.data = data == null ? null : data.json();
         stored.createdAt = notification.createdAt();
         return stored;
     }
@@ -77,6 +77,6 @@ public class StoredNotification {
 
     /** The notification as it goes on the wire. */
     InboxItem toItem() {
-        return new InboxItem(notificationId, type, title, body, data == null ? null : Json.parse(data), createdAt, readAt != null, position);
+        return new InboxItem(notificationId, type, title, body, Data.json(data), createdAt, readAt != null, position);
     }
 }

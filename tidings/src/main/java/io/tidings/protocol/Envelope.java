@@ -1,7 +1,7 @@
 package io.tidings.protocol;
 
+import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
-import jakarta.json.bind.annotation.JsonbPropertyOrder;
 
 import java.time.Instant;
 
@@ -10,10 +10,11 @@ import java.time.Instant;
  * <p>
  * Clients set {@code type}, {@code data} and optionally {@code ref} (and {@code room} for room
  * frames); the server adds {@code id}, {@code from}, {@code seq} and {@code ts} where they apply.
- * Absent fields are left out of the JSON.
+ * Absent fields are left out of the JSON, and the fields are written in the order of this record
+ * ({@link EnvelopeEncoder}, {@code data} last).
  *
  * @param type what the frame is ({@code welcome}, {@code ping}, {@code ack}, ...)
- * @param data the payload, any JSON value
+ * @param data the payload, any JSON value, kept as text until something reads into it
  * @param ref  client-chosen correlation id, echoed in the reply to the frame that carried it
  * @param id   server-assigned message id
  * @param room the room the frame belongs to
@@ -22,12 +23,16 @@ import java.time.Instant;
  * @param ts   server timestamp
  * @param echo client option on {@code message}: {@code false} to not receive one's own message
  */
-@JsonbPropertyOrder({"type", "ref", "id", "room", "from", "seq", "ts", "echo", "data"})
-public record Envelope(String type, JsonValue data, String ref, String id, String room, String from,
+public record Envelope(String type, Data data, String ref, String id, String room, String from,
                        Long seq, Instant ts, Boolean echo) implements Inbound {
 
     /** A frame with a type and a payload only. */
     public static Envelope of(String type, JsonValue data) {
+        return of(type, Data.of(data));
+    }
+
+    /** A frame with a type and a payload only. */
+    public static Envelope of(String type, Data data) {
         return new Envelope(type, data, null, null, null, null, null, null, null);
     }
 
@@ -42,7 +47,7 @@ public record Envelope(String type, JsonValue data, String ref, String id, Strin
     }
 
     /** The payload as a JSON object, or an empty object when the payload is absent or not an object. */
-    public jakarta.json.JsonObject dataObject() {
-        return data instanceof jakarta.json.JsonObject o ? o : JsonValue.EMPTY_JSON_OBJECT;
+    public JsonObject dataObject() {
+        return data == null ? JsonValue.EMPTY_JSON_OBJECT : data.object();
     }
 }

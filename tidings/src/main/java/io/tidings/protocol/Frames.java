@@ -29,7 +29,16 @@ public final class Frames {
                 .withRef(ref);
     }
 
+    /** An ack with no result. */
+    public static Envelope ack(String ref) {
+        return ack(ref, (Data) null);
+    }
+
     public static Envelope ack(String ref, JsonValue result) {
+        return Envelope.of("ack", result).withRef(ref);
+    }
+
+    public static Envelope ack(String ref, Data result) {
         return Envelope.of("ack", result).withRef(ref);
     }
 

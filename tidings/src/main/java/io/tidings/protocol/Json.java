@@ -55,6 +55,11 @@ public final class Json {
         return read(text);
     }
 
+    /** A streaming parser over {@code text}, for reading a frame without building its payload. */
+    static JsonParser parser(String text) {
+        return PARSERS.createParser(new StringReader(text));
+    }
+
     private static JsonValue read(String text) {
         try (JsonParser parser = PARSERS.createParser(new StringReader(text))) {
             if (!parser.hasNext()) {
@@ -67,6 +72,20 @@ public final class Json {
             }
             return value;
         }
+    }
+
+    /**
+     * Appends {@code value} as a JSON string. Text that needs no escape (ids, names, types) is copied
+     * as it is; anything else is written by the JSON-P provider.
+     */
+    public static StringBuilder quote(StringBuilder text, String value) {
+        for (int i = 0, n = value.length(); i < n; i++) {
+            char c = value.charAt(i);
+            if (c < 0x20 || c == '"' || c == '\\') {
+                return text.append(PROVIDER.createValue(value).toString());
+            }
+        }
+        return text.append('"').append(value).append('"');
     }
 
     public static Jsonb jsonb() {

@@ -29,12 +29,30 @@ public final class JsonGuard {
     }
 
     static void check(String text, int maxDepth) {
+        scan(text, maxDepth, null);
+    }
+
+    /**
+     * As {@link #check}, and where the value of each member of the top-level object lies in the text:
+     * member {@code i} (in the order written) spans {@code [spans[2i+1], spans[2i+2])}, {@code spans[0]}
+     * members in all. Only meaningful when the text is a JSON object the parser accepts.
+     */
+    static int[] members(String text, int maxDepth) {
+        int[] spans = new int[17];
+        return scan(text, maxDepth, spans);
+    }
+
+    private static int[] scan(String text, int maxDepth, int[] spans) {
         int depth = 0;
         boolean inString = false;
+        int valueStart = -1; // where the current top-level member's value began; -2 right after its colon
         int n = text.length();
         for (int i = 0; i < n; i++) {
             char c = text.charAt(i);
             if (!inString) {
+                if (valueStart == -2 && c > ' ') {
+                    valueStart = i;
+                }
                 if (c == '"') {
                     inString = true;
                 } else if (c == '{' || c == '[') {
@@ -43,7 +61,17 @@ public final class JsonGuard {
                                 + " levels (tidings.limits.json-depth)");
                     }
                 } else if (c == '}' || c == ']') {
-                    depth--;
+                    if (depth-- == 1 && spans != null && valueStart >= 0) {
+                        spans = span(spans, text, valueStart, i);
+                        valueStart = -1;
+                    }
+                } else if (depth == 1 && spans != null) {
+                    if (c == ':') {
+                        valueStart = -2;
+                    } else if (c == ',' && valueStart >= 0) {
+                        spans = span(spans, text, valueStart, i);
+                        valueStart = -1;
+                    }
                 }
                 continue;
             }
@@ -70,6 +98,22 @@ public final class JsonGuard {
             }
             i += length - 1;
         }
+        return spans;
+    }
+
+    /** Records a member's value as {@code [start, end)} less trailing white space, growing the array when full. */
+    private static int[] span(int[] spans, String text, int start, int end) {
+        while (end > start && text.charAt(end - 1) <= ' ') {
+            end--;
+        }
+        int at = 2 * spans[0] + 1;
+        if (at + 1 >= spans.length) {
+            spans = java.util.Arrays.copyOf(spans, spans.length * 2 + 1);
+        }
+        spans[at] = start;
+        spans[at + 1] = end;
+        spans[0]++;
+        return spans;
     }
 
     /**

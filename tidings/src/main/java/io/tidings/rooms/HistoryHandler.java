@@ -6,6 +6,7 @@ import io.tidings.connections.Connection;
 import io.tidings.dispatch.FrameException;
 import io.tidings.dispatch.FrameHandler;
 import io.tidings.dispatch.FrameType;
+import io.tidings.protocol.Data;
 import io.tidings.protocol.Envelope;
 import io.tidings.protocol.ErrorCode;
 import io.tidings.protocol.Json;
@@ -41,9 +42,8 @@ class HistoryHandler implements FrameHandler {
         long upTo = Math.min(before - 1, room.lastStored());
         long after = Math.max(0, upTo - limit);
         RoomRegistry.Page page = rooms.newestWithinBudget(rooms.messages(room, after, upTo, limit));
-        var array = Json.createArrayBuilder();
-        page.encoded().forEach(message -> array.add(Json.parse(message)));
-        var data = Json.createObjectBuilder().add("messages", array).add("more", after > 0 || page.trimmed()).build();
+        var fields = Json.createObjectBuilder().add("more", after > 0 || page.trimmed()).build();
+        Data data = Data.withArray(fields, "messages", page.texts());
         connection.send(new Envelope("history", data, frame.ref(), null, name, null, null, null, null));
     }
 

@@ -7,6 +7,7 @@ import io.tidings.connections.ConnectionRegistry;
 import io.tidings.dispatch.FrameException;
 import io.tidings.dispatch.FrameHandler;
 import io.tidings.dispatch.FrameType;
+import io.tidings.protocol.Data;
 import io.tidings.protocol.Envelope;
 import io.tidings.protocol.ErrorCode;
 import io.tidings.protocol.Json;
@@ -18,7 +19,6 @@ import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 
-import java.util.List;
 
 /**
  * {@code join}: enters a room and replies with {@code joined}: the members, and either the latest
@@ -75,13 +75,14 @@ class JoinHandler implements FrameHandler {
                     .orElseGet(() -> rooms.catchUp(room, since, count)); // more stored meanwhile than the window holds
             entry = rooms.add(room, connection);
             long upTo = catchUp.upTo();
-            var data = Json.createObjectBuilder().add("members", members(room))
-                    .add("memberCount", room.userCount())
-                    .add("messages", array(catchUp.page().encoded()));
+            var fields = Json.createObjectBuilder().add("members", members(room))
+                    .add("memberCount", room.userCount());
             if (since != null) {
-                data.add("recovered", catchUp.complete());
+                fields.add("recovered", catchUp.complete());
             }
-            connection.send(new Envelope("joined", data.build(), frame.ref(), null, name, null, upTo, null, null));
+            // The messages go in as they were encoded for the room, not parsed and written again.
+            Data data = Data.withArray(fields.build(), "messages", catchUp.page().texts());
+            connection.send(new Envelope("joined", data, frame.ref(), null, name, null, upTo, null, null));
             if (entry.firstOfUser()) {
                 presence.joined(room, connection.user(), connection.id());
             }
@@ -100,12 +101,6 @@ class JoinHandler implements FrameHandler {
             members.add(Json.createObjectBuilder().add("user", user).add("name", users.nameOf(user)));
         }
         return members;
-    }
-
-    private static JsonArrayBuilder array(List<String> encoded) {
-        var array = Json.createArrayBuilder();
-        encoded.forEach(message -> array.add(Json.parse(message)));
-        return array;
     }
 
     private static Long number(JsonObject options, String field) {

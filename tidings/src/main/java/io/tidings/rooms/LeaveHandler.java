@@ -22,7 +22,7 @@ class LeaveHandler implements FrameHandler {
         Membership.require(rooms, connection, name);
         rooms.leave(connection, name);
         if (frame.ref() != null) {
-            connection.send(Frames.ack(frame.ref(), null).withRoom(name));
+            connection.send(Frames.ack(frame.ref()).withRoom(name));
         }
     }
 }

@@ -44,7 +44,7 @@ class RenameHandler implements FrameHandler {
         users.connectionsOf(connection.user()).forEach(c -> roomsOfUser.addAll(rooms.roomsOf(c)));
         roomsOfUser.forEach(room -> presence.renamed(room, connection.user()));
         if (frame.ref() != null) {
-            connection.send(Frames.ack(frame.ref(), null));
+            connection.send(Frames.ack(frame.ref()));
         }
     }
 }

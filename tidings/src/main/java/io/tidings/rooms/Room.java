@@ -1,7 +1,7 @@
 package io.tidings.rooms;
 
 import io.tidings.connections.Recipient;
-import io.tidings.protocol.Envelope;
+import io.tidings.protocol.Encoded;
 
 import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
@@ -30,7 +30,7 @@ final class Room {
     /** Guards {@link #assigned} alone, so numbering a message never waits for a broadcast in progress. */
     private final Object numbering = new Object();
     private final Map<String, Integer> socketsPerUser = new LinkedHashMap<>();
-    private final ArrayDeque<Envelope> window = new ArrayDeque<>();
+    private final ArrayDeque<Encoded> window = new ArrayDeque<>();
     private final int windowSize;
     private long assigned;
     private long stored;
@@ -39,7 +39,7 @@ final class Room {
     /** Taken out of the registry: whoever still holds it must look the room up again. */
     private boolean retired;
 
-    Room(String name, long lastStored, List<Envelope> recent, int windowSize) {
+    Room(String name, long lastStored, List<Encoded> recent, int windowSize) {
         this.name = name;
         this.assigned = lastStored;
         this.stored = lastStored;
@@ -146,7 +146,7 @@ final class Room {
     }
 
     /** Records a stored message (or a sequence number whose store failed, with {@code null}). */
-    synchronized void stored(long seq, Envelope message) {
+    synchronized void stored(long seq, Encoded message) {
         stored = Math.max(stored, seq);
         idleSince = System.nanoTime();
         if (message != null) {
@@ -154,7 +154,7 @@ final class Room {
         }
     }
 
-    private void remember(Envelope message) {
+    private void remember(Encoded message) {
         window.addLast(message);
         while (window.size() > windowSize) {
             window.removeFirst();
@@ -162,16 +162,17 @@ final class Room {
     }
 
     /** Messages in {@code (after, upTo]} from the window, or null when the window does not reach back that far. */
-    synchronized List<Envelope> fromWindow(long after, long upTo) {
+    synchronized List<Encoded> fromWindow(long after, long upTo) {
         if (after >= upTo) {
             return List.of();
         }
-        if (window.isEmpty() || window.peekFirst().seq() > after + 1) {
+        if (window.isEmpty() || window.peekFirst().frame().seq() > after + 1) {
             return null;
         }
-        List<Envelope> found = new ArrayList<>();
-        for (Envelope message : window) {
-            if (message.seq() > after && message.seq() <= upTo) {
+        List<Encoded> found = new ArrayList<>();
+        for (Encoded message : window) {
+            long seq = message.frame().seq();
+            if (seq > after && seq <= upTo) {
                 found.add(message);
             }
         }
@@ -185,11 +186,11 @@ final class Room {
         return recipients;
     }
 
-    /** Hands encoded text to every member except {@code excludedConnectionId} (may be null). */
-    synchronized void deliver(Envelope frame, String text, boolean ephemeral, String excludedConnectionId) {
+    /** Hands an encoded frame to every member except {@code excludedConnectionId} (may be null). */
+    synchronized void deliver(Encoded frame, String excludedConnectionId) {
         for (Recipient member : recipients()) {
             if (!member.id().equals(excludedConnectionId)) {
-                member.deliver(frame, text, ephemeral);
+                member.deliver(frame);
             }
         }
     }

@@ -3,10 +3,11 @@ package io.tidings.rooms;
 import io.tidings.broker.Broker;
 import io.tidings.history.HistoryWriter;
 import io.tidings.lifecycle.Lifecycle;
+import io.tidings.protocol.Data;
+import io.tidings.protocol.Encoded;
 import io.tidings.protocol.Envelope;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonValue;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -53,7 +54,7 @@ public class RoomPublisher {
      * does not receive the broadcast. Throws {@link Busy} when the message cannot be queued; the
      * future fails with {@link NotStored} when it could not be stored.
      */
-    public CompletableFuture<Envelope> publish(String name, String from, JsonValue data, String excludedConnectionId) {
+    public CompletableFuture<Envelope> publish(String name, String from, Data data, String excludedConnectionId) {
         Room room = rooms.room(RoomName.require(name));
         var result = new CompletableFuture<Envelope>();
         synchronized (room.numbering()) {
@@ -85,9 +86,10 @@ public class RoomPublisher {
 
         @Override
         public void stored(Envelope message) {
+            Encoded encoded = Encoded.of(message); // once: for every member, the window and catch-up
             synchronized (room) {
-                room.stored(message.seq(), message);
-                broker.toRoom(room.name(), message, false, excluded);
+                room.stored(message.seq(), encoded);
+                broker.toRoom(room.name(), encoded, excluded);
             }
             result.complete(message); // the ack
             lifecycle.received(message); // queued for the application's observers, off this thread

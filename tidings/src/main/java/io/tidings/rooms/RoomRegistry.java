@@ -10,7 +10,8 @@ import io.tidings.connections.Recipient;
 import io.tidings.history.HistoryStore;
 import io.tidings.lifecycle.Lifecycle;
 import io.tidings.protocol.Envelope;
-import io.tidings.protocol.EnvelopeEncoder;
+import io.tidings.protocol.Data;
+import io.tidings.protocol.Encoded;
 import io.tidings.protocol.Json;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -35,7 +36,6 @@ public class RoomRegistry implements RoomMembers {
     /** Connection property: the names of the rooms the connection is in. */
     private static final Attribute<Set<String>> ROOMS = Attribute.named("rooms");
 
-    private static final EnvelopeEncoder ENCODER = new EnvelopeEncoder();
 
     private final ConcurrentMap<String, Room> rooms = new ConcurrentHashMap<>();
 
@@ -76,7 +76,7 @@ public class RoomRegistry implements RoomMembers {
             }
         }
         int window = settings.integer(Setting.ROOMS_WINDOW);
-        Room loaded = new Room(name, store.lastSeq(name), store.latest(name, window), window);
+        Room loaded = new Room(name, store.lastSeq(name), encoded(store.latest(name, window)), window);
         Room raced = rooms.putIfAbsent(name, loaded);
         return raced != null ? raced : loaded;
     }
@@ -154,10 +154,10 @@ public class RoomRegistry implements RoomMembers {
 
     /** Hands an encoded frame to every member of a room (except one connection, when given). */
     @Override
-    public void deliver(String name, Envelope frame, String text, boolean ephemeral, String excludedConnectionId) {
+    public void deliver(String name, Encoded frame, String excludedConnectionId) {
         Room room = rooms.get(name);
         if (room != null) {
-            room.deliver(frame, text, ephemeral, excludedConnectionId);
+            room.deliver(frame, excludedConnectionId);
         }
     }
 
@@ -182,7 +182,7 @@ public class RoomRegistry implements RoomMembers {
             return new CatchUp(newestWithinBudget(messages(room, Math.max(0, upTo - count), upTo, count)), true, upTo);
         }
         boolean complete = since <= upTo && upTo - since <= settings.integer(Setting.ROOMS_RECOVERY_LIMIT);
-        List<Envelope> missed = complete ? messages(room, since, upTo, (int) (upTo - since))
+        List<Encoded> missed = complete ? messages(room, since, upTo, (int) (upTo - since))
                 : messages(room, Math.max(0, upTo - count), upTo, count);
         Page page = newestWithinBudget(missed);
         // What did not fit is paged with history (before the oldest message given), as after a bigger gap.
@@ -199,11 +199,11 @@ public class RoomRegistry implements RoomMembers {
         if (upTo == early.upTo()) {
             return Optional.of(early);
         }
-        List<Envelope> newer = room.fromWindow(early.upTo(), upTo);
+        List<Encoded> newer = room.fromWindow(early.upTo(), upTo);
         if (newer == null) {
             return Optional.empty();
         }
-        List<Envelope> merged = new java.util.ArrayList<>(early.page().messages());
+        List<Encoded> merged = new java.util.ArrayList<>(early.page().messages());
         merged.addAll(newer);
         int limit = settings.integer(Setting.ROOMS_RECOVERY_LIMIT);
         // Whether the gap the client asked about is small enough to close, as catchUp decides it.
@@ -222,29 +222,30 @@ public class RoomRegistry implements RoomMembers {
 
     /**
      * The newest of {@code oldestFirst} whose encoded size fits {@link #replyBudget()} (at least one,
-     * as one message is never larger than the frame limit), oldest first, encoded once.
+     * as one message is never larger than the frame limit), oldest first.
      */
-    Page newestWithinBudget(List<Envelope> oldestFirst) {
+    Page newestWithinBudget(List<Encoded> oldestFirst) {
         long budget = replyBudget();
         long used = 0;
         int first = oldestFirst.size();
-        List<String> encoded = new java.util.ArrayList<>();
         while (first > 0) {
-            String text = ENCODER.encode(oldestFirst.get(first - 1));
-            long bytes = 2L * text.length(); // as the outbound queue counts
+            long bytes = 2L * oldestFirst.get(first - 1).text().length(); // as the outbound queue counts
             if (used + bytes > budget && first < oldestFirst.size()) {
                 break;
             }
             used += bytes;
-            encoded.add(text);
             first--;
         }
-        java.util.Collections.reverse(encoded);
-        return new Page(oldestFirst.subList(first, oldestFirst.size()), encoded, first > 0);
+        return new Page(oldestFirst.subList(first, oldestFirst.size()), first > 0);
     }
 
-    /** Messages and their encoded form, oldest first, and whether older ones were left out for size. */
-    record Page(List<Envelope> messages, List<String> encoded, boolean trimmed) {
+    /** Messages, oldest first, and whether older ones were left out for size. */
+    record Page(List<Encoded> messages, boolean trimmed) {
+
+        /** The messages' texts, for a reply that carries them as they were encoded. */
+        List<String> texts() {
+            return messages.stream().map(Encoded::text).toList();
+        }
     }
 
     /**
@@ -263,12 +264,9 @@ public class RoomRegistry implements RoomMembers {
             if (since != null) {
                 data.add("recovered", catchUp.complete());
             }
-            Envelope joined = new Envelope("joined", data.build(), null, null, name, null, catchUp.upTo(), null, null);
-            listener.deliver(joined, ENCODER.encode(joined), false);
-            List<Envelope> messages = catchUp.page().messages();
-            for (int i = 0; i < messages.size(); i++) {
-                listener.deliver(messages.get(i), catchUp.page().encoded().get(i), false);
-            }
+            Envelope joined = new Envelope("joined", Data.of(data.build()), null, null, name, null, catchUp.upTo(), null, null);
+            listener.deliver(Encoded.of(joined));
+            catchUp.page().messages().forEach(listener::deliver);
             room.add(listener);
         }
     }
@@ -278,9 +276,14 @@ public class RoomRegistry implements RoomMembers {
     }
 
     /** Messages of a room in {@code (after, upTo]}, from the recent window or else from the store. */
-    List<Envelope> messages(Room room, long after, long upTo, int limit) {
-        List<Envelope> recent = room.fromWindow(after, upTo);
-        return recent != null ? recent : store.range(room.name(), after, upTo, limit);
+    List<Encoded> messages(Room room, long after, long upTo, int limit) {
+        List<Encoded> recent = room.fromWindow(after, upTo);
+        return recent != null ? recent : encoded(store.range(room.name(), after, upTo, limit));
+    }
+
+    /** Stored messages encoded, once each: their payloads are copied in as stored, not parsed. */
+    private static List<Encoded> encoded(List<Envelope> stored) {
+        return stored.stream().map(Encoded::of).toList();
     }
 
     /** How many rooms this server knows, without copying their names. */

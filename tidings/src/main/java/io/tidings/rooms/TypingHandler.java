@@ -4,6 +4,7 @@ import io.tidings.connections.Connection;
 import io.tidings.dispatch.FrameHandler;
 import io.tidings.dispatch.FrameType;
 import io.tidings.broker.Broker;
+import io.tidings.protocol.Data;
 import io.tidings.protocol.Envelope;
 import io.tidings.protocol.Frames;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -27,11 +28,11 @@ class TypingHandler implements FrameHandler {
         String name = RoomName.of(connection, frame);
         Membership.require(rooms, connection, name);
         boolean typing = frame.dataObject().get("typing") != JsonValue.FALSE;
-        var relayed = new Envelope("typing", Json.createObjectBuilder().add("typing", typing).build(),
+        var relayed = new Envelope("typing", Data.of(Json.createObjectBuilder().add("typing", typing).build()),
                 null, null, name, connection.user(), null, null, null);
         broker.toRoom(name, relayed, true, connection.id());
         if (frame.ref() != null) {
-            connection.send(Frames.ack(frame.ref(), null).withRoom(name));
+            connection.send(Frames.ack(frame.ref()).withRoom(name));
         }
     }
 }

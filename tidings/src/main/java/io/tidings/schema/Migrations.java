@@ -1,6 +1,6 @@
 package io.tidings.schema;
 
-import io.tidings.config.SettingsCheck;
+import io.tidings.config.Settings;
 import io.tidings.platform.Platform;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -33,7 +33,7 @@ class Migrations {
 
     private static final Logger LOG = Logger.getLogger(Migrations.class.getName());
 
-    void migrate(@Observes @Priority(SettingsCheck.PRIORITY + 1) @Initialized(ApplicationScoped.class) Object started) {
+    void migrate(@Observes @Priority(Settings.CHECK_PRIORITY + 1) @Initialized(ApplicationScoped.class) Object started) {
         DataSource dataSource = Platform.dataSource(); // the persistence unit's (see persistence.xml)
         refuseUnversionedTables(dataSource);
         MigrateResult result = Flyway.configure(Migrations.class.getClassLoader())

@@ -1,5 +1,6 @@
 package io.tidings.socket;
 
+import io.tidings.protocol.Data;
 import io.tidings.protocol.Envelope;
 import io.tidings.rooms.RoomName;
 import jakarta.inject.Inject;
@@ -35,7 +36,7 @@ public class RoomEndpoint {
             if (RoomName.isValid(room)) {
                 connection.set(RoomName.DEFAULT_ROOM, room);
             }
-            sockets.text(session, Envelope.of("join", null).withRoom(room));
+            sockets.text(session, Envelope.of("join", (Data) null).withRoom(room));
         });
     }
 

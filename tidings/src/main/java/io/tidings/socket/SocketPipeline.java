@@ -3,6 +3,7 @@ package io.tidings.socket;
 import io.tidings.platform.Platform;
 import io.tidings.connections.Connection;
 import io.tidings.connections.ConnectionRegistry;
+import io.tidings.connections.SocketClose;
 import io.tidings.dispatch.Dispatcher;
 import io.tidings.metrics.Metrics;
 import io.tidings.protocol.CloseCodes;
@@ -157,7 +158,7 @@ class SocketPipeline {
 
     /** A pong from the client: it is alive (or it has read what a cut-off connection had queued). */
     public void pong(Session session, ByteBuffer payload) {
-        Connection.ponged(session, payload);
+        SocketClose.ponged(session, payload);
         connection(session).ifPresent(gate::ponged);
     }
 
@@ -166,7 +167,7 @@ class SocketPipeline {
     }
 
     private void refuse(Session session) {
-        Connection.closeAway(session, CloseCodes.reason(CloseCodes.UNAUTHENTICATED, "not authenticated"), closer);
+        SocketClose.closeAway(session, CloseCodes.reason(CloseCodes.UNAUTHENTICATED, "not authenticated"), closer);
     }
 
     private Optional<Connection> connection(Session session) {

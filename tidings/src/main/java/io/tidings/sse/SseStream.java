@@ -1,14 +1,15 @@
 package io.tidings.sse;
 
+import io.tidings.connections.OutboundQueue;
 import io.tidings.connections.Recipient;
 import io.tidings.connections.Traffic;
+import io.tidings.protocol.Encoded;
 import io.tidings.protocol.Envelope;
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
 
 import java.nio.ByteBuffer;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -16,7 +17,8 @@ import java.util.UUID;
 import java.util.concurrent.Executor;
 
 /**
- * One SSE client. Frames are queued (bounded) and sent one at a time on the executor, never on
+ * One SSE client. Frames go through the same bounded outbound queue as a WebSocket's
+ * ({@link OutboundQueue}, by count and bytes) and are sent one at a time on the executor, never on
  * the thread that delivers them: {@link SseEventSink#send} may write synchronously and block on a
  * client that does not read. A full queue drops ephemeral frames, then closes the stream.
  * Room messages carry their sequence number as the event id, notifications the highest inbox
@@ -33,22 +35,40 @@ final class SseStream implements Recipient {
     private final Executor executor;
     private final Traffic traffic;
     private final int maxEvents;
-    private final ArrayDeque<OutboundSseEvent> queue = new ArrayDeque<>();
+    private final OutboundQueue<OutboundSseEvent> queue;
     private Runnable onClose = () -> { };
-    private boolean sending;
     private boolean closed;
     /** Live frames that arrived during a replay; null when the stream is not replaying. */
-    private List<Held> held;
+    private List<Encoded> held;
     private long position = -1;
     private volatile long lastQueued = System.nanoTime();
 
-    SseStream(String user, SseEventSink sink, Sse sse, Executor executor, Traffic traffic, int maxEvents) {
+    SseStream(String user, SseEventSink sink, Sse sse, Executor executor, Traffic traffic, int maxEvents, long maxBytes) {
         this.user = user;
         this.sink = sink;
         this.sse = sse;
         this.executor = executor;
         this.traffic = traffic;
         this.maxEvents = maxEvents;
+        this.queue = new OutboundQueue<>(this::write, maxEvents, maxBytes, this::failed, traffic::dropped);
+    }
+
+    /** The queue's transport: one event written on the executor, its completion reported back. */
+    private void write(OutboundSseEvent event, OutboundQueue.Done done) {
+        executor.execute(() -> {
+            try {
+                sink.send(event).whenComplete((written, failure) -> done.sent(failure == null));
+            } catch (RuntimeException e) {
+                done.sent(false);
+            }
+        });
+    }
+
+    private void failed(OutboundQueue.Failure why) {
+        if (why == OutboundQueue.Failure.OVERFLOW) {
+            traffic.slowConsumer();
+        }
+        close();
     }
 
     @Override
@@ -65,11 +85,8 @@ final class SseStream implements Recipient {
         onClose = callback;
     }
 
-    private record Held(Envelope frame, String text, boolean ephemeral) {
-    }
-
     @Override
-    public boolean deliver(Envelope frame, String text, boolean ephemeral) {
+    public boolean deliver(Encoded frame) {
         synchronized (this) {
             if (held != null) {
                 if (held.size() >= maxEvents) {
@@ -77,11 +94,11 @@ final class SseStream implements Recipient {
                     close();
                     return false;
                 }
-                held.add(new Held(frame, text, ephemeral));
+                held.add(frame);
                 return true;
             }
         }
-        return send(frame, text, ephemeral);
+        return send(frame);
     }
 
     /** Live frames are held from now on until {@link #release}: a replay comes first. */
@@ -90,25 +107,27 @@ final class SseStream implements Recipient {
     }
 
     /** A frame the stream starts with (the unread count, a replay), sent ahead of any held live frame. */
-    synchronized boolean sendAhead(Envelope frame, String text) {
-        return send(frame, text, false);
+    synchronized boolean sendAhead(Encoded frame) {
+        return send(frame);
     }
 
     /** Sends the held live frames, except notifications the replay carried, and stops holding. */
     synchronized void release(Set<String> replayed) {
-        List<Held> live = held;
+        List<Encoded> live = held;
         held = null;
         if (live != null) {
-            for (Held frame : live) {
-                boolean carried = "notification".equals(frame.frame().type()) && replayed.contains(frame.frame().id());
-                if (!carried && !send(frame.frame(), frame.text(), frame.ephemeral())) {
+            for (Encoded frame : live) {
+                boolean carried = "notification".equals(frame.type()) && replayed.contains(frame.frame().id());
+                if (!carried && !send(frame)) {
                     return;
                 }
             }
         }
     }
 
-    private boolean send(Envelope frame, String text, boolean ephemeral) {
+    private boolean send(Encoded encoded) {
+        Envelope frame = encoded.frame();
+        String text = encoded.text();
         var event = sse.newEventBuilder().name(frame.type()).data(text);
         if ("message".equals(frame.type()) && frame.seq() != null) {
             event.id(String.valueOf(frame.seq()));
@@ -118,7 +137,7 @@ final class SseStream implements Recipient {
                 event.id(String.valueOf(position));
             }
         }
-        return offer(event.build(), text.length(), ephemeral);
+        return offer(event.build(), text.length(), encoded.ephemeral());
     }
 
     /** SSE carries text only: binary room frames do not reach streams. */
@@ -137,50 +156,13 @@ final class SseStream implements Recipient {
     }
 
     private boolean offer(OutboundSseEvent event, int bytes, boolean ephemeral) {
-        synchronized (this) {
-            if (closed) {
-                return false;
-            }
-            if (queue.size() < maxEvents) {
-                queue.add(event);
-                lastQueued = System.nanoTime();
-                traffic.queued(bytes * 2);
-                if (!sending) {
-                    sending = true;
-                    executor.execute(this::sendNext);
-                }
-                return true;
-            }
-            if (ephemeral) {
-                traffic.dropped();
-                return true;
-            }
+        lastQueued = System.nanoTime();
+        long size = 2L * bytes; // as a WebSocket's queue counts text
+        boolean queued = queue.offer(event, size, ephemeral);
+        if (queued) {
+            traffic.queued((int) size);
         }
-        traffic.slowConsumer();
-        close();
-        return false;
-    }
-
-    private void sendNext() {
-        OutboundSseEvent event;
-        synchronized (this) {
-            event = closed ? null : queue.poll();
-            if (event == null) {
-                sending = false;
-                return;
-            }
-        }
-        try {
-            sink.send(event).whenCompleteAsync((done, failure) -> {
-                if (failure != null) {
-                    close();
-                } else {
-                    sendNext();
-                }
-            }, executor);
-        } catch (RuntimeException e) {
-            close();
-        }
+        return queued;
     }
 
     boolean isClosed() {
@@ -203,9 +185,9 @@ final class SseStream implements Recipient {
                 return;
             }
             closed = true;
-            queue.clear();
             callback = onClose;
         }
+        queue.close();
         try {
             sink.close();
         } catch (RuntimeException e) {

@@ -46,7 +46,8 @@ class SseStreams implements Worker {
     /** A new stream for a user; {@code onClose} runs once with it when it closes, whoever closes it. */
     SseStream open(String user, SseEventSink sink, Sse sse, Consumer<SseStream> onClose) {
         startHeartbeats();
-        var stream = new SseStream(user, sink, sse, executor, metrics, settings.integer(Setting.SSE_MAX_EVENTS));
+        var stream = new SseStream(user, sink, sse, executor, metrics, settings.integer(Setting.SSE_MAX_EVENTS),
+                settings.number(Setting.SSE_MAX_BYTES));
         stream.onClose(() -> {
             open.remove(stream);
             onClose.accept(stream);

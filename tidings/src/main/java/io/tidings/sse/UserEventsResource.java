@@ -5,7 +5,7 @@ import io.tidings.config.Settings;
 import io.tidings.http.Caller;
 import io.tidings.notifications.Inbox;
 import io.tidings.protocol.Envelope;
-import io.tidings.protocol.EnvelopeEncoder;
+import io.tidings.protocol.Encoded;
 import io.tidings.users.UserRegistry;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -58,9 +58,8 @@ public class UserEventsResource {
         caller.requireSelfOrAdmin(user);
         Long since = LastEventId.parse(lastEventId, lastEventIdParam, "a notification position");
         SseStream stream = streams.open(user, sink, sse, closed -> users.unlisten(user, closed));
-        EnvelopeEncoder encoder = new EnvelopeEncoder();
         Envelope unread = Envelope.of("notification.unread", Json.createObjectBuilder().add("count", inbox.unread(user)).build());
-        stream.sendAhead(unread, encoder.encode(unread));
+        stream.sendAhead(Encoded.of(unread));
         if (since == null) {
             users.listen(user, stream);
             return;
@@ -71,7 +70,7 @@ public class UserEventsResource {
         Set<String> replayed = new HashSet<>();
         for (Envelope missed : inbox.after(user, since, settings.integer(Setting.NOTIFICATIONS_REPLAY_LIMIT))) {
             replayed.add(missed.id());
-            stream.sendAhead(missed, encoder.encode(missed));
+            stream.sendAhead(Encoded.of(missed));
         }
         stream.release(replayed);
     }

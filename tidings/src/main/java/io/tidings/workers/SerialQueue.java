@@ -26,7 +26,13 @@ public final class SerialQueue<T> {
     private final IntSupplier capacity;
     private final IntSupplier batchSize;
     private final Consumer<List<T>> work;
-    private final Consumer<List<T>> failed;
+    private final Failed<T> failed;
+
+    /** Where items go that were not worked on. */
+    public interface Failed<T> {
+        /** {@code batch} was not worked on: its work threw, or ({@code stopping}) the queue stopped first. */
+        void accept(List<T> batch, boolean stopping);
+    }
     private final Logger log;
 
     private BlockingQueue<T> queue;
@@ -38,7 +44,7 @@ public final class SerialQueue<T> {
      * @param failed gets a batch whose work threw, and what is left when the queue stops
      */
     public SerialQueue(String threadName, ThreadFactory threads, IntSupplier capacity, IntSupplier batchSize,
-                       Consumer<List<T>> work, Consumer<List<T>> failed, Logger log) {
+                       Consumer<List<T>> work, Failed<T> failed, Logger log) {
         this.threadName = threadName;
         this.threads = threads;
         this.capacity = capacity;
@@ -87,18 +93,18 @@ public final class SerialQueue<T> {
                 break;
             } catch (RuntimeException | Error e) {
                 log.log(Level.SEVERE, threadName + " failed on a batch of " + batch.size() + "; it goes on", e);
-                fail(batch);
+                fail(batch, false);
                 batch.clear();
             }
         }
         List<T> left = new ArrayList<>(batch);
         queue.drainTo(left);
-        fail(left);
+        fail(left, true);
     }
 
-    private void fail(List<T> batch) {
+    private void fail(List<T> batch, boolean stopping) {
         try {
-            failed.accept(batch);
+            failed.accept(batch, stopping);
         } catch (RuntimeException | Error e) {
             log.log(Level.WARNING, threadName + " could not report a failed batch", e);
         }

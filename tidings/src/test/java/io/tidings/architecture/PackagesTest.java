@@ -1,6 +1,8 @@
 package io.tidings.architecture;
 
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaModifier;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
@@ -80,6 +82,37 @@ class PackagesTest {
                         "io.tidings.http..", "io.tidings.sse..")
                 .check(RUNTIME);
     }
+
+    /**
+     * A runtime type is public only when another package uses it or a container must see it (an
+     * endpoint, a resource, a filter, an entity, an extension): the public API is {@code io.tidings.api}.
+     */
+    @Test
+    void publicTypesAreUsedOutsideTheirPackageOrByAContainer() {
+        List<String> needless = new ArrayList<>();
+        for (JavaClass type : RUNTIME) {
+            if (!type.getModifiers().contains(JavaModifier.PUBLIC) || type.isNestedClass()
+                    || type.getPackageName().startsWith("io.tidings.api") || type.getSimpleName().equals("package-info")
+                    || CONTAINER_FACING.stream().anyMatch(type::isAnnotatedWith)
+                    || type.isAssignableTo("jakarta.enterprise.inject.spi.Extension")
+                    || type.isAssignableTo("jakarta.websocket.server.ServerEndpointConfig$Configurator")) {
+                continue;
+            }
+            // Uses of a nested type (an exception it throws, say) count as uses of the type.
+            boolean usedOutside = RUNTIME.stream().filter(t -> t == type || t.getName().startsWith(type.getName() + "$"))
+                    .flatMap(t -> t.getDirectDependenciesToSelf().stream())
+                    .anyMatch(d -> !d.getOriginClass().getPackageName().equals(type.getPackageName()));
+            if (!usedOutside) {
+                needless.add(type.getName());
+            }
+        }
+        assertTrue(needless.isEmpty(), "public, yet used only in their own package: " + needless);
+    }
+
+    private static final List<String> CONTAINER_FACING = List.of("jakarta.websocket.server.ServerEndpoint",
+            "jakarta.ws.rs.Path", "jakarta.ws.rs.ApplicationPath", "jakarta.ws.rs.ext.Provider",
+            "jakarta.servlet.annotation.WebFilter", "jakarta.servlet.annotation.WebListener",
+            "jakarta.persistence.Entity", "jakarta.persistence.Converter");
 
     @Test
     void theApiDependsOnNothingOfTheRuntime() {

@@ -1,6 +1,8 @@
 package io.tidings.sse;
 
 import io.tidings.connections.Traffic;
+import io.tidings.protocol.Data;
+import io.tidings.protocol.Encoded;
 import io.tidings.protocol.Envelope;
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
@@ -31,6 +33,10 @@ class SseStreamTest {
     private final AtomicInteger onClose = new AtomicInteger();
 
     private SseStream stream(int maxEvents) {
+        return stream(maxEvents, 1_000_000);
+    }
+
+    private SseStream stream(int maxEvents, long maxBytes) {
         Traffic traffic = new Traffic() {
             public void queued(int bytes) { }
 
@@ -40,7 +46,7 @@ class SseStreamTest {
 
             public void sendTimedOut() { }
         };
-        SseStream stream = new SseStream("ada", sink(), sse(), Runnable::run, traffic, maxEvents);
+        SseStream stream = new SseStream("ada", sink(), sse(), Runnable::run, traffic, maxEvents, maxBytes);
         stream.onClose(onClose::incrementAndGet);
         return stream;
     }
@@ -56,9 +62,9 @@ class SseStreamTest {
     @Test
     void framesAreSentOneAtATimeInOrderAndMessagesCarryTheirSequenceAsId() {
         SseStream stream = stream(10);
-        stream.deliver(message(1), "{}", false);
-        stream.deliver(message(2), "{}", false);
-        stream.deliver(Envelope.of("presence", null), "{}", true);
+        stream.deliver(new Encoded(message(1), "{}", false));
+        stream.deliver(new Encoded(message(2), "{}", false));
+        stream.deliver(new Encoded(Envelope.of("presence", (Data) null), "{}", true));
         assertEquals(1, sent.size());
         readOne();
         readOne();
@@ -71,13 +77,13 @@ class SseStreamTest {
     @Test
     void aFullQueueDropsEphemeralFramesThenClosesTheStreamAsASlowConsumer() {
         SseStream stream = stream(2);
-        stream.deliver(message(1), "{}", false); // in flight, never read
-        stream.deliver(message(2), "{}", false);
-        stream.deliver(message(3), "{}", false);
-        assertTrue(stream.deliver(Envelope.of("typing", null), "{}", true));
+        stream.deliver(new Encoded(message(1), "{}", false)); // in flight, never read
+        stream.deliver(new Encoded(message(2), "{}", false));
+        stream.deliver(new Encoded(message(3), "{}", false));
+        assertTrue(stream.deliver(new Encoded(Envelope.of("typing", (Data) null), "{}", true)));
         assertEquals(1, dropped.get());
         assertFalse(stream.isClosed());
-        assertFalse(stream.deliver(message(4), "{}", false));
+        assertFalse(stream.deliver(new Encoded(message(4), "{}", false)));
         assertEquals(1, slowConsumers.get());
         assertTrue(stream.isClosed());
         assertEquals(1, sinkClosed.get());
@@ -86,12 +92,24 @@ class SseStreamTest {
     }
 
     @Test
+    void aStreamIsBoundedByBytesAsASocketIs() {
+        SseStream stream = stream(100, 2_000);
+        String big = "x".repeat(400); // 800 bytes queued, as the socket queue counts text
+        assertTrue(stream.deliver(new Encoded(message(1), big, false))); // in flight, never read
+        assertTrue(stream.deliver(new Encoded(message(2), big, false)));
+        assertTrue(stream.deliver(new Encoded(message(3), big, false)));
+        assertFalse(stream.deliver(new Encoded(message(4), big, false)), "a third queued event exceeds 2,000 bytes");
+        assertEquals(1, slowConsumers.get());
+        assertTrue(stream.isClosed());
+    }
+
+    @Test
     void aFailedSendClosesTheStreamOnce() {
         SseStream stream = stream(10);
-        stream.deliver(message(1), "{}", false);
+        stream.deliver(new Encoded(message(1), "{}", false));
         pending.remove(0).completeExceptionally(new IllegalStateException("client gone"));
         assertTrue(stream.isClosed());
-        assertFalse(stream.deliver(message(2), "{}", false));
+        assertFalse(stream.deliver(new Encoded(message(2), "{}", false)));
         assertEquals(1, onClose.get());
     }
 

@@ -15,7 +15,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-class OutboundTest {
+/** The outbound queue over a WebSocket transport whose sends complete when the test says so. */
+class OutboundQueueTest {
 
     /** A remote whose sends complete only when the test says so, or at once when {@code inline}. */
     static final class Remote {
@@ -44,14 +45,23 @@ class OutboundTest {
         }
     }
 
-    private final List<Outbound.Failure> failures = new ArrayList<>();
+    private final List<OutboundQueue.Failure> failures = new ArrayList<>();
+
+    private OutboundQueue<Object> outbound(Remote remote, int maxItems, long maxBytes) {
+        return new OutboundQueue<>(new SocketTransport(remote.proxy()), maxItems, maxBytes, failures::add, () -> { });
+    }
+
+    /** Offers text as a connection does: two bytes a character. */
+    private static boolean text(OutboundQueue<Object> outbound, String text, boolean ephemeral) {
+        return outbound.offer(text, 2L * text.length(), ephemeral);
+    }
 
     @Test
     void onlyOneSendIsInFlightAndTheRestGoOutInOrder() {
         Remote remote = new Remote();
-        Outbound outbound = new Outbound(remote.proxy(), 10, 1_000_000, failures::add);
+        OutboundQueue<Object> outbound = outbound(remote, 10, 1_000_000);
         for (int i = 0; i < 5; i++) {
-            assertTrue(outbound.offer(Outbound.Frame.text("m" + i, false)));
+            assertTrue(text(outbound, "m" + i, false));
         }
         assertEquals(List.of("m0"), remote.sent);
         assertEquals(4, outbound.queued());
@@ -65,15 +75,15 @@ class OutboundTest {
     @Test
     void aHeldPathQueuesUntilReleasedThenSendsInOrder() {
         Remote remote = new Remote();
-        Outbound outbound = new Outbound(remote.proxy(), 10, 1_000_000, failures::add);
+        OutboundQueue<Object> outbound = outbound(remote, 10, 1_000_000);
         outbound.hold();
-        assertTrue(outbound.offer(Outbound.Frame.text("welcome", false)));
-        assertTrue(outbound.offer(Outbound.Frame.text("unread", false)));
+        assertTrue(text(outbound, "welcome", false));
+        assertTrue(text(outbound, "unread", false));
         assertEquals(List.of(), remote.sent);
         assertEquals(2, outbound.queued());
         outbound.release();
         remote.completeOne();
-        assertTrue(outbound.offer(Outbound.Frame.text("later", false)));
+        assertTrue(text(outbound, "later", false));
         remote.completeOne();
         remote.completeOne();
         assertEquals(List.of("welcome", "unread", "later"), remote.sent);
@@ -85,10 +95,10 @@ class OutboundTest {
     @Test
     void releasingAnEmptyHeldPathLetsTheNextFrameGoAtOnce() {
         Remote remote = new Remote();
-        Outbound outbound = new Outbound(remote.proxy(), 10, 1_000_000, failures::add);
+        OutboundQueue<Object> outbound = outbound(remote, 10, 1_000_000);
         outbound.hold();
         outbound.release();
-        assertTrue(outbound.offer(Outbound.Frame.text("m", false)));
+        assertTrue(text(outbound, "m", false));
         assertEquals(List.of("m"), remote.sent);
     }
 
@@ -96,9 +106,9 @@ class OutboundTest {
     void sendsThatCompleteOnTheCallingThreadDoNotRecurse() {
         Remote remote = new Remote();
         remote.inline = true;
-        Outbound outbound = new Outbound(remote.proxy(), 100_000, Long.MAX_VALUE, failures::add);
+        OutboundQueue<Object> outbound = outbound(remote, 100_000, Long.MAX_VALUE);
         for (int i = 0; i < 50_000; i++) {
-            outbound.offer(Outbound.Frame.text("m" + i, false));
+            text(outbound, "m" + i, false);
         }
         assertEquals(50_000, remote.sent.size());
         assertEquals("m49999", remote.sent.get(49_999));
@@ -107,13 +117,13 @@ class OutboundTest {
     @Test
     void ephemeralFramesAreDroppedBeforeTheQueueOverflows() {
         Remote remote = new Remote();
-        Outbound outbound = new Outbound(remote.proxy(), 3, 1_000_000, failures::add);
-        outbound.offer(Outbound.Frame.text("in flight", false));
-        outbound.offer(Outbound.Frame.text("typing-1", true));
-        outbound.offer(Outbound.Frame.text("keep-1", false));
-        outbound.offer(Outbound.Frame.text("typing-2", true));
-        assertTrue(outbound.offer(Outbound.Frame.text("keep-2", false)), "an ephemeral frame must make room");
-        assertTrue(outbound.offer(Outbound.Frame.text("typing-3", true)), "a dropped ephemeral frame is not an overflow");
+        OutboundQueue<Object> outbound = outbound(remote, 3, 1_000_000);
+        text(outbound, "in flight", false);
+        text(outbound, "typing-1", true);
+        text(outbound, "keep-1", false);
+        text(outbound, "typing-2", true);
+        assertTrue(text(outbound, "keep-2", false), "an ephemeral frame must make room");
+        assertTrue(text(outbound, "typing-3", true), "a dropped ephemeral frame is not an overflow");
         assertEquals(2, outbound.dropped());
         assertTrue(failures.isEmpty());
         while (!remote.pending.isEmpty()) {
@@ -125,45 +135,45 @@ class OutboundTest {
     @Test
     void aFullQueueOfDurableFramesIsReportedAsOverflowAndRefusesMore() {
         Remote remote = new Remote();
-        Outbound outbound = new Outbound(remote.proxy(), 2, 1_000_000, failures::add);
-        outbound.offer(Outbound.Frame.text("in flight", false));
-        outbound.offer(Outbound.Frame.text("a", false));
-        outbound.offer(Outbound.Frame.text("b", false));
-        assertFalse(outbound.offer(Outbound.Frame.text("c", false)));
-        assertEquals(List.of(Outbound.Failure.OVERFLOW), failures);
-        assertFalse(outbound.offer(Outbound.Frame.text("d", false)), "an overflowed path stays closed");
+        OutboundQueue<Object> outbound = outbound(remote, 2, 1_000_000);
+        text(outbound, "in flight", false);
+        text(outbound, "a", false);
+        text(outbound, "b", false);
+        assertFalse(text(outbound, "c", false));
+        assertEquals(List.of(OutboundQueue.Failure.OVERFLOW), failures);
+        assertFalse(text(outbound, "d", false), "an overflowed path stays closed");
     }
 
     @Test
     void theByteBoundCountsToo() {
         Remote remote = new Remote();
-        Outbound outbound = new Outbound(remote.proxy(), 1000, 100, failures::add);
-        outbound.offer(Outbound.Frame.text("in flight", false));
-        assertTrue(outbound.offer(Outbound.Frame.text("x".repeat(40), false)));
-        assertFalse(outbound.offer(Outbound.Frame.text("y".repeat(40), false)));
-        assertEquals(List.of(Outbound.Failure.OVERFLOW), failures);
+        OutboundQueue<Object> outbound = outbound(remote, 1000, 100);
+        text(outbound, "in flight", false);
+        assertTrue(text(outbound, "x".repeat(40), false));
+        assertFalse(text(outbound, "y".repeat(40), false));
+        assertEquals(List.of(OutboundQueue.Failure.OVERFLOW), failures);
     }
 
     @Test
     void aFailedSendClosesThePath() throws IOException {
         Remote remote = new Remote();
-        Outbound outbound = new Outbound(remote.proxy(), 10, 1_000_000, failures::add);
-        outbound.offer(Outbound.Frame.text("a", false));
-        outbound.offer(Outbound.Frame.text("b", false));
+        OutboundQueue<Object> outbound = outbound(remote, 10, 1_000_000);
+        text(outbound, "a", false);
+        text(outbound, "b", false);
         remote.pending.remove(0).onResult(new SendResult(new IOException("peer gone")));
-        assertEquals(List.of(Outbound.Failure.SEND_FAILED), failures);
-        assertFalse(outbound.offer(Outbound.Frame.text("c", false)));
+        assertEquals(List.of(OutboundQueue.Failure.SEND_FAILED), failures);
+        assertFalse(text(outbound, "c", false));
         assertEquals(List.of("a"), remote.sent);
     }
 
     @Test
     void theSendInFlightIsTimedFromWhenItWasHandedToTheContainer() {
         Remote remote = new Remote();
-        Outbound outbound = new Outbound(remote.proxy(), 10, 1_000_000, failures::add);
+        OutboundQueue<Object> outbound = outbound(remote, 10, 1_000_000);
         assertEquals(0, outbound.sendingFor(System.nanoTime()), "nothing in flight");
         long before = System.nanoTime();
-        outbound.offer(Outbound.Frame.text("a", false));
-        outbound.offer(Outbound.Frame.text("b", false));
+        text(outbound, "a", false);
+        text(outbound, "b", false);
         long later = before + 60_000_000_000L;
         assertTrue(outbound.sendingFor(later) > 59_000_000_000L, "a's send has waited about a minute by then");
         long completed = System.nanoTime();
@@ -171,7 +181,7 @@ class OutboundTest {
         assertTrue(outbound.sendingFor(later) <= later - completed, "b's send is timed from when a completed");
         remote.completeOne();
         assertEquals(0, outbound.sendingFor(later), "nothing in flight once the queue is empty");
-        outbound.offer(Outbound.Frame.text("c", false));
+        text(outbound, "c", false);
         outbound.close();
         assertEquals(0, outbound.sendingFor(later), "a closed path has nothing left to time out");
     }
